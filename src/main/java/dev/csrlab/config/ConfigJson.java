@@ -1,0 +1,134 @@
+package dev.csrlab.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JSON form of {@link ExperimentConfig}. Missing keys take the defaults; unknown keys are an error
+ * for the current schema; no polymorphic typing is ever enabled (data only).
+ */
+public final class ConfigJson {
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(SerializationFeature.INDENT_OUTPUT);
+
+  private ConfigJson() {}
+
+  public static String toJson(ExperimentConfig c) {
+    try {
+      return MAPPER.writeValueAsString(c);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("config does not serialise: " + e.getMessage(), e);
+    }
+  }
+
+  public static void write(ExperimentConfig c, Path file) throws IOException {
+    Files.writeString(file, toJson(c) + System.lineSeparator(), StandardCharsets.UTF_8);
+  }
+
+  /** Reads a config file; errors name the file and what is wrong in it. */
+  public static ExperimentConfig read(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ConfigException(List.of("cannot read config file " + file + ": " + e));
+    }
+    try {
+      return parse(text);
+    } catch (ConfigException e) {
+      throw new ConfigException(e.problems().stream().map(p -> file + ": " + p).toList());
+    }
+  }
+
+  /** Parses JSON text over the defaults (not validated: see {@link ConfigValidator}). */
+  public static ExperimentConfig parse(String json) {
+    JsonNode user;
+    try {
+      user = MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new ConfigException(List.of("malformed JSON: " + e.getOriginalMessage()
+          + " at line " + e.getLocation().getLineNr() + ", column "
+          + e.getLocation().getColumnNr()));
+    }
+    if (user == null || !user.isObject()) {
+      throw new ConfigException(List.of("a config must be a JSON object"));
+    }
+    JsonNode version = user.get("schemaVersion");
+    if (version != null && version.canConvertToInt()
+        && version.asInt() > ExperimentConfig.SCHEMA_VERSION) {
+      throw new ConfigException(List.of("schemaVersion " + version.asInt()
+          + " is newer than this lab understands (" + ExperimentConfig.SCHEMA_VERSION
+          + "); update CSR Lab to open it"));
+    }
+    ObjectNode merged = MAPPER.valueToTree(ExperimentConfig.defaults());
+    merge(merged, (ObjectNode) user);
+    try {
+      return MAPPER.treeToValue(merged, ExperimentConfig.class);
+    } catch (UnrecognizedPropertyException e) {
+      throw new ConfigException(List.of("unknown key '" + e.getPropertyName() + "'"
+          + pathOf(e.getPath()) + "; known keys: " + e.getKnownPropertyIds()));
+    } catch (JsonProcessingException e) {
+      throw new ConfigException(List.of("invalid value" + pathOf(e instanceof
+          com.fasterxml.jackson.databind.JsonMappingException m ? m.getPath() : List.of())
+          + ": " + rootMessage(e)));
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    String m = t instanceof JsonProcessingException j ? j.getOriginalMessage() : t.getMessage();
+    return m == null ? t.toString() : m;
+  }
+
+  private static String pathOf(List<com.fasterxml.jackson.databind.JsonMappingException.Reference> path) {
+    if (path == null || path.isEmpty()) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder(" at ");
+    for (var r : path) {
+      if (r.getFieldName() != null) {
+        if (sb.length() > 4) {
+          sb.append('.');
+        }
+        sb.append(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        sb.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Overlays user values on defaults; objects merge key by key, anything else replaces. */
+  private static void merge(ObjectNode base, ObjectNode user) {
+    Iterator<Map.Entry<String, JsonNode>> it = user.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      JsonNode existing = base.get(e.getKey());
+      if (existing instanceof ObjectNode eo && e.getValue() instanceof ObjectNode uo
+          && !"variants".equals(e.getKey())) {
+        merge(eo, uo);
+      } else {
+        base.set(e.getKey(), e.getValue());
+      }
+    }
+  }
+}
