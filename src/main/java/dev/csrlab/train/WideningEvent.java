@@ -1,5 +1,6 @@
 package dev.csrlab.train;
 
+import dev.csrlab.growth.LayerWidening;
 import java.util.List;
 
 /**

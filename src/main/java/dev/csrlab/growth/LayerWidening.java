@@ -1,4 +1,4 @@
-package dev.csrlab.train;
+package dev.csrlab.growth;
 
 /**
  * What widening did to one hidden layer (1-based {@code hidden}, as in the tag {@code
