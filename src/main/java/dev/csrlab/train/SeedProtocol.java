@@ -12,6 +12,7 @@ import dev.csrlab.nn.Initialisation;
 import dev.csrlab.nn.Mlp;
 import dev.csrlab.nn.MlpWeights;
 import dev.csrlab.nn.OptimizerState;
+import dev.csrlab.nn.Safetensors;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -200,6 +201,9 @@ public final class SeedProtocol {
         }
         WideningOutcome out = Widening.widen(w.copy(), state.copy(), config.targetWidths(), v,
             seed, batchLoss(order, n));
+        if (config.saveCheckpoints()) {
+          saveCheckpoints(t.key(), w, state, out, n);
+        }
         TrainingSession wide = new TrainingSession(data, config, out.weights(), out.state(), n);
         Evaluator.Eval after = Evaluator.evaluate(wide.model(), data.validation());
         Evaluator.Eval afterSubset = Evaluator.evaluate(wide.model(), data.valSubset());
@@ -215,6 +219,22 @@ public final class SeedProtocol {
     }
     s.close();
     return lanes;
+  }
+
+  /** The small model right before widening and the widened one right after (safetensors). */
+  private void saveCheckpoints(RunKey key, MlpWeights small, OptimizerState smallState,
+      WideningOutcome out, long n) {
+    Path dir = runDirs.apply(key);
+    Map<String, String> meta = Map.of("activation", config.activation().id(), "step",
+        Long.toString(n), "variant", key.variant(), "seed", Long.toString(key.seed()));
+    try {
+      Safetensors.write(dir.resolve("checkpoint-before-step" + n + ".safetensors"), small,
+          smallState, meta);
+      Safetensors.write(dir.resolve("checkpoint-after-step" + n + ".safetensors"),
+          out.weights(), out.state(), meta);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** Loss of a candidate model on the first batch after N (energy {@code fitted}). */
