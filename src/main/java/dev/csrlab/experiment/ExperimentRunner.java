@@ -76,7 +76,7 @@ public final class ExperimentRunner {
           break;
         }
         SeedProtocol protocol = new SeedProtocol(config, data, bus, cancel,
-            key -> dir.resolve(key.dirName()), deviceName);
+            key -> runDirectory(dir, key.dirName()), deviceName);
         finished.addAll(protocol.run(seed));
         summary.write(finished, (System.nanoTime() - start) / 1e9);
       }
@@ -97,6 +97,16 @@ public final class ExperimentRunner {
       return Path.of(System.getProperty("user.home"), "csr-lab").resolve(p).normalize();
     }
     return p.toAbsolutePath().normalize();
+  }
+
+  /** Creates {@code <experiment>/<variant>-seed<k>/}; it must not exist yet (never overwrite). */
+  private static Path runDirectory(Path experiment, String name) {
+    try {
+      return java.nio.file.Files.createDirectory(experiment.resolve(name));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot create run directory "
+          + experiment.resolve(name) + ": " + e, e);
+    }
   }
 
   private static DeviceData upload(Device device, DataSplits s) {

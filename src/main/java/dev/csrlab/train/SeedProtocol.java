@@ -188,9 +188,10 @@ public final class SeedProtocol {
     OptimizerState state = s.optimizerState();
     Evaluator.Eval before = Evaluator.evaluate(s.model(), data.validation());
     List<Lane> lanes = new ArrayList<>();
-    try (NDScope scope = new NDScope()) {
-      scope.suppressNotUsedWarning();
-      NDArray logitsBefore = Evaluator.logits(s.model(), data.validation());
+    // Sessions own long-lived arrays: they must be created outside any NDScope, which would
+    // free everything made inside it. Only the before-logits are held across branches.
+    NDArray logitsBefore = Evaluator.logits(s.model(), data.validation());
+    try {
       for (RunTracker t : prefix.runs) {
         VariantSpec v = variants.get(t.key());
         if (v.method() == Method.SMALL_CONTINUE) {
@@ -207,8 +208,8 @@ public final class SeedProtocol {
         TrainingSession wide = new TrainingSession(data, config, out.weights(), out.state(), n);
         Evaluator.Eval after = Evaluator.evaluate(wide.model(), data.validation());
         Evaluator.Eval afterSubset = Evaluator.evaluate(wide.model(), data.valSubset());
-        Evaluator.FunctionChange change = Evaluator.compare(logitsBefore,
-            Evaluator.logits(wide.model(), data.validation()));
+        Evaluator.FunctionChange change = Evaluator.compare(logitsBefore, wide.model(),
+            data.validation());
         WideningEvent e = new WideningEvent(t.key(), n, fired, before.loss(), after.loss(),
             before.accuracy(), after.accuracy(), change.meanAbsLogitChange(), change.meanKl(),
             last.valLoss(), last.valAcc(), out.layers(), out.energyScale());
@@ -216,6 +217,8 @@ public final class SeedProtocol {
         t.widened(e, afterSubset.accuracy());
         lanes.add(new Lane(wide, List.of(t), Phase.WIDE, totalSteps, false, null, n));
       }
+    } finally {
+      logitsBefore.close();
     }
     s.close();
     return lanes;
@@ -240,8 +243,8 @@ public final class SeedProtocol {
   /** Loss of a candidate model on the first batch after N (energy {@code fitted}). */
   private java.util.function.ToDoubleFunction<MlpWeights> batchLoss(BatchOrder order, long n) {
     return candidate -> {
-      try (NDScope scope = new NDScope(); Mlp m = Mlp.of(data.manager(), candidate,
-          config.activation())) {
+      try (Mlp m = Mlp.of(data.manager(), candidate, config.activation());
+          NDScope scope = new NDScope()) {
         scope.suppressNotUsedWarning();
         int epoch = (int) (n / stepsPerEpoch) + 1;
         int from = (int) (n % stepsPerEpoch) * config.batchSize();
