@@ -1,7 +1,7 @@
 package dev.csrlab.stats;
 
 import static dev.csrlab.stats.Numbers.format;
-import static dev.csrlab.stats.Numbers.p;
+import static dev.csrlab.stats.Numbers.pClause;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,8 +71,8 @@ final class NonInferiorityVerdict {
 
   private static String part(String role, NonInferiority n) {
     return "C − " + role + " = " + format(n.meanDiffPp()) + " pp (one-sided 95% bounds "
-        + format(n.lowerBoundPp()) + " / " + format(n.upperBoundPp()) + "), NI p = " + p(n.p())
-        + " (Holm " + p(n.pHolm()) + "), " + n.nPairs() + " seeds: " + n.conclusion();
+        + format(n.lowerBoundPp()) + " / " + format(n.upperBoundPp()) + "), NI p " + pClause(n.p())
+        + " (Holm p " + pClause(n.pHolm()) + "), " + n.nPairs() + " seeds: " + n.conclusion();
   }
 
   private static void put(Map<String, Double> numbers, String role, NonInferiority n) {

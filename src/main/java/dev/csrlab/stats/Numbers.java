@@ -34,4 +34,9 @@ public final class Numbers {
     }
     return p < 0.001 ? "< 0.001" : format(p, 2);
   }
+
+  /** For sentences: "= 0.031" or "< 0.001", to follow a "p". */
+  public static String pClause(double p) {
+    return Double.isNaN(p) || p >= 0.001 ? "= " + p(p) : p(p);
+  }
 }

@@ -24,12 +24,17 @@ final class Resolution {
     String c = roles.get("C");
     String b = roles.get("B");
     if (c != null && b != null) {
-      shockPart(parts, find(comparisons, Metric.SHOCK, c, b), alpha);
-      recovery.stream().filter(r -> r.treatment().equals(c) && r.reference().equals(b))
-          .findFirst().ifPresent(r -> parts.add(signPart(r.nPairs(), alpha)));
+      tTestPart(parts, "Shock C − B", find(comparisons, Metric.SHOCK, c, b), alpha);
+      Comparison rec = find(comparisons, Metric.RECOVERY_STEPS, c, b);
+      if (rec != null && rec.censoredPairs() == 0) {
+        tTestPart(parts, "Recovery steps C − B (no run censored)", rec, alpha);
+      } else {
+        recovery.stream().filter(r -> r.treatment().equals(c) && r.reference().equals(b))
+            .findFirst().ifPresent(r -> parts.add(signPart(r.nPairs(), alpha)));
+      }
     }
     for (NonInferiority n : ni) {
-      parts.add(niPart(n, alpha, marginPp));
+      parts.add(niPart(n, roleOf(roles, n.reference()), alpha, marginPp));
     }
     if (parts.isEmpty()) {
       return "No comparison between the protocol roles A, B, C could be made, so there is"
@@ -40,17 +45,18 @@ final class Resolution {
     return String.join(" ", parts);
   }
 
-  private static void shockPart(List<String> parts, Comparison s, double alpha) {
+  private static void tTestPart(
+      List<String> parts, String label, Comparison s, double alpha) {
     if (s == null) {
       return;
     }
     if (s.nPairs() < 2) {
-      parts.add("Shock C − B: n < 2 paired seeds, so no variance estimate: no test and no"
+      parts.add(label + ": n < 2 paired seeds, so no variance estimate: no test and no"
           + " detectable-effect estimate.");
       return;
     }
     double mde = PairedTests.minimumDetectable(s.nPairs(), s.sdDiff(), alpha, POWER);
-    parts.add("Shock C − B: with " + s.nPairs() + " paired seeds and an observed std of"
+    parts.add(label + ": with " + s.nPairs() + " paired seeds and an observed std of"
         + " differences of " + format(s.sdDiff()) + ", a two-sided paired t-test at "
         + format(100 * alpha) + "% has 80% power only for true mean differences of about "
         + format(mde) + " " + s.unit() + " or more (observed mean difference "
@@ -71,15 +77,16 @@ final class Resolution {
         + ".";
   }
 
-  private static String niPart(NonInferiority n, double alpha, double marginPp) {
-    String label = "Accuracy C − " + n.reference();
+  private static String niPart(
+      NonInferiority n, String role, double alpha, double marginPp) {
+    String label = "Accuracy C − " + role;
     if (n.nPairs() < 2) {
       return label + ": n < 2 paired seeds, so no variance estimate: the margin of "
           + format(marginPp) + " pp cannot be tested.";
     }
     double bound =
         PairedTests.minimumDetectableOneSided(n.nPairs(), n.sdDiffPp(), alpha, POWER);
-    String head = label + ": if C were truly equal to " + n.reference() + ", the"
+    String head = label + ": if C were truly equal to " + role + ", the"
         + " non-inferiority test would have 80% power only for a margin of about "
         + format(bound) + " pp (observed std of differences " + format(n.sdDiffPp()) + " pp, "
         + n.nPairs() + " seeds)";
@@ -104,6 +111,11 @@ final class Resolution {
       }
     }
     return -1;
+  }
+
+  private static String roleOf(Map<String, String> roles, String variant) {
+    return roles.entrySet().stream().filter(e -> e.getValue().equals(variant))
+        .map(Map.Entry::getKey).findFirst().orElse(variant);
   }
 
   private static Comparison find(List<Comparison> cs, Metric m, String t, String r) {

@@ -1,7 +1,7 @@
 package dev.csrlab.stats;
 
 import static dev.csrlab.stats.Numbers.format;
-import static dev.csrlab.stats.Numbers.p;
+import static dev.csrlab.stats.Numbers.pClause;
 
 import dev.csrlab.train.RunResult;
 import java.util.LinkedHashMap;
@@ -112,8 +112,8 @@ final class Verdicts {
           + " (difference C − B = " + format(c.meanDiff()) + ").";
     }
     String detail = "mean difference C − B = " + format(c.meanDiff()) + " (95% CI "
-        + format(c.ciLow()) + " to " + format(c.ciHigh()) + "), paired t-test p = " + p(c.p())
-        + ", Holm-adjusted p = " + p(c.pHolm()) + ", " + c.nPairs() + " paired seeds; means "
+        + format(c.ciLow()) + " to " + format(c.ciHigh()) + "), paired t-test p " + pClause(c.p())
+        + ", Holm-adjusted p " + pClause(c.pHolm()) + ", " + c.nPairs() + " paired seeds; means "
         + observed + ".";
     return switch (o) {
       case HOLDS -> "Holds: C's " + what + " is " + better + " than B's: " + detail;
@@ -130,8 +130,8 @@ final class Verdicts {
     if (rc.nPairs() < 2) {
       return "Only 1 seed: no test is possible. Observed: " + counts + ".";
     }
-    String detail = counts + "; exact sign test p = " + p(rc.p()) + ", Holm-adjusted p = "
-        + p(rc.pHolm()) + ".";
+    String detail = counts + "; exact sign test p " + pClause(rc.p()) + ", Holm-adjusted p "
+        + pClause(rc.pHolm()) + ".";
     return switch (o) {
       case HOLDS -> "Holds: C recovers faster than B: " + detail;
       case FAILS -> "Fails: B recovers faster than C: " + detail;
