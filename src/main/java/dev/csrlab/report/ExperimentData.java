@@ -59,7 +59,7 @@ public record ExperimentData(
     }
     String name = root.path("experiment").asText(dir.getFileName().toString());
     return new ExperimentData(dir, config, name, root.path("created").asText(""),
-        environment(root.path("environment")), root.path("wall_seconds").asDouble(Double.NaN),
+        environment(root), root.path("wall_seconds").asDouble(Double.NaN),
         runs, series, heatmaps, warnings);
   }
 
@@ -77,10 +77,14 @@ public record ExperimentData(
     }
   }
 
-  private static Map<String, String> environment(JsonNode env) {
+  /** summary.json "environment", plus a top-level "device" when the environment lacks one. */
+  private static Map<String, String> environment(JsonNode root) {
     Map<String, String> out = new LinkedHashMap<>();
-    env.properties().forEach(e -> out.put(e.getKey(),
+    root.path("environment").properties().forEach(e -> out.put(e.getKey(),
         e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+    if (root.hasNonNull("device")) {
+      out.putIfAbsent("device", root.get("device").asText());
+    }
     return out;
   }
 

@@ -25,6 +25,8 @@ import java.util.List;
  */
 public final class SummaryCodec {
   private static final ObjectMapper MAPPER = createMapper();
+  private static final java.util.Set<String> NON_FINITE =
+      java.util.Set.of("NaN", "nan", "Infinity", "-Infinity");
 
   private SummaryCodec() {}
 
@@ -167,8 +169,8 @@ public final class SummaryCodec {
     if (v.isNumber()) {
       return v.doubleValue();
     }
-    if (v.isTextual() && v.asText().equalsIgnoreCase("nan")) {
-      return Double.NaN;
+    if (v.isTextual() && NON_FINITE.contains(v.asText())) {
+      return Double.NaN; // Jackson's default writer emits NaN/±Infinity as strings
     }
     throw new IllegalArgumentException("\"" + key + "\" must be a number or null, got " + v);
   }

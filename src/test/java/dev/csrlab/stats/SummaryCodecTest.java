@@ -50,6 +50,13 @@ class SummaryCodecTest {
   }
 
   @Test
+  void jacksonDefaultNanStringsReadAsNan() {
+    RunResult r = SummaryCodec.runFromJson(SummaryCodec.toTree(java.util.Map.of(
+        "variant", "scratch", "seed", 0, "shock", "NaN", "peak_shock", "-Infinity")));
+    assertTrue(Double.isNaN(r.shock()) && Double.isNaN(r.peakShock()));
+  }
+
+  @Test
   void badRunNamesItsIndexAndKey() throws IOException {
     Path file = dir.resolve("summary.json");
     Files.writeString(file, "{\"runs\":[{\"variant\":\"a\",\"seed\":0},"
