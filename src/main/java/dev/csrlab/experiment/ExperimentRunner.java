@@ -9,6 +9,7 @@ import dev.csrlab.data.DataSplits;
 import dev.csrlab.data.DatasetStore;
 import dev.csrlab.data.LoadedDataset;
 import dev.csrlab.data.Split;
+import dev.csrlab.stats.StudyAnalysis;
 import dev.csrlab.train.CancelToken;
 import dev.csrlab.train.ComputeDevice;
 import dev.csrlab.train.DeviceData;
@@ -81,8 +82,8 @@ public final class ExperimentRunner {
         summary.write(finished, (System.nanoTime() - start) / 1e9);
       }
     }
-    summary.write(finished, (System.nanoTime() - start) / 1e9);
-    return new ExperimentOutcome(dir, finished);
+    StudyAnalysis analysis = summary.write(finished, (System.nanoTime() - start) / 1e9);
+    return new ExperimentOutcome(dir, finished, analysis);
   }
 
   /**
