@@ -1,6 +1,7 @@
 package dev.csrlab.growth;
 
 import java.util.Arrays;
+import java.util.SplittableRandom;
 
 /**
  * The smallest eigenpair of a symmetric tridiagonal matrix T (diagonal a[0..k), off-diagonal
@@ -51,8 +52,10 @@ final class Tridiagonal {
 
   /** Unit eigenvector of T for eigenvalue lambda by inverse iteration. */
   static double[] eigenvector(double[] a, double[] b, int k, double lambda) {
+    // A pseudo-random start: a constant one is orthogonal to antisymmetric eigenvectors.
+    SplittableRandom r = new SplittableRandom(k);
     double[] x = new double[k];
-    Arrays.fill(x, 1 / Math.sqrt(k));
+    Arrays.setAll(x, i -> r.nextDouble(0.5, 1.5));
     for (int it = 0; it < 3; it++) {
       x = solveShifted(a, b, k, lambda, x);
       FiedlerSolver.normalise(x);

@@ -56,7 +56,7 @@ class LanczosFiedlerTest {
   }
 
   @Test
-  void tridiagonalEigenpairMatchesTheDenseSolver() {
+  void tridiagonalEigenpairIsTheSmallestAndSatisfiesTheEquation() {
     int k = 30;
     double[] a = new double[k];
     double[] b = new double[k - 1];
