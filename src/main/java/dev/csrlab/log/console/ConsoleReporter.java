@@ -143,7 +143,7 @@ public final class ConsoleReporter implements TrainingListener {
       s.epoch = e.epoch();
       s.epochStartNanos = now;
       s.epochFirstStep = e.step();
-      s.lastDrawNanos = Long.MIN_VALUE;
+      s.lastDrawNanos = now - REDRAW_NANOS; // draw the first step at once
       s.lastQuarter = 0;
     }
     long done = Math.max(0, Math.min(perEpoch, e.step() - (long) (e.epoch() - 1) * perEpoch));
