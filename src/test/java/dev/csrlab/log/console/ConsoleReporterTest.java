@@ -114,6 +114,31 @@ class ConsoleReporterTest {
   }
 
   @Test
+  void aReplayedSharedPrefixIsNotShownAgain() {
+    ConsoleReporter c = reporter(false, false);
+    RunKey b = new RunKey("net2net", 0);
+    RunKey cc = new RunKey("continuous", 0);
+    for (RunKey k : List.of(b, cc)) {
+      c.onRunStart(Fixtures.runStarted(k, DIR, 4, 2));
+      for (int s = 1; s <= 4; s++) {
+        c.onStep(Fixtures.step(k, s, 1, true));
+      }
+      c.onEpochEnd(Fixtures.epoch(k, 1, 4));
+      for (int s = 5; s <= 8; s++) {
+        c.onStep(Fixtures.step(k, s, 2, false));
+      }
+      c.onRunEnd(Fixtures.finished(k, RunStatus.COMPLETED, 8));
+    }
+    List<String> l = lines();
+    assertEquals(5, l.stream().filter(x -> x.startsWith("shared-seed0 ")).count(), text());
+    assertEquals(4, l.stream().filter(x -> x.startsWith("continuous-seed0 ep 2/2")).count());
+    // A second experiment in the same JVM shows its shared prefix again.
+    c.onRunStart(Fixtures.runStarted(b, DIR, 4, 2));
+    c.onStep(Fixtures.step(b, 1, 1, true));
+    assertEquals(6, lines().stream().filter(x -> x.startsWith("shared-seed0 ")).count());
+  }
+
+  @Test
   void recoveryMetricsAndRunEndGetTheirOwnLines() {
     ConsoleReporter c = reporter(false, false);
     c.onRunStart(Fixtures.runStarted(Fixtures.KEY, DIR, 3, 2));

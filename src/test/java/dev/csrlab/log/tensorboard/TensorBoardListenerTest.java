@@ -14,6 +14,7 @@ import dev.csrlab.train.RunStatus;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -185,6 +186,17 @@ class TensorBoardListenerTest {
     TensorBoardListener tb = new TensorBoardListener();
     writeSyntheticRun(tb);
     assertThrows(IllegalStateException.class, () -> tb.onStep(Fixtures.step(KEY, 7, 3, false)));
+  }
+
+  @Test
+  void aRunDirectoryThatCannotBeCreatedFailsWithTheEventFileError() throws IOException {
+    Path file = Files.writeString(tmp.resolve("not-a-directory"), "x");
+    TensorBoardListener tb = new TensorBoardListener();
+    UncheckedIOException e = assertThrows(UncheckedIOException.class,
+        () -> tb.onRunStart(Fixtures.runStarted(KEY, file.resolve("run"), 3, 2)));
+    assertTrue(e.getCause() instanceof EventFileException, String.valueOf(e.getCause()));
+    assertTrue(e.getMessage().contains("not-a-directory"), e.getMessage());
+    assertTrue(e.getMessage().contains("cannot write TensorBoard event file"), e.getMessage());
   }
 
   private static BufferedImage decode(Summary.Value v) throws IOException {
