@@ -27,16 +27,20 @@ import java.util.function.LongSupplier;
  * at every epoch end, a marked block right after widening, a line when recovery happens and a line
  * when a run ends.
  *
- * <p>On a terminal the bar is redrawn in place with {@code '\r'} at most 10 times a second; when
- * the output is not a terminal (CI logs, files) a plain line is printed at every quarter of an
- * epoch instead. The small-model steps shared by every widened variant of a seed arrive once per
- * variant with the same step numbers (interleaved, or replayed one variant after another); each
- * shared step and epoch is shown once, under the label {@code shared-seed<k>}.
+ * <p>On a terminal the bar is redrawn in place with {@code '\r'} at most 10 times a second; lanes
+ * that advance in lockstep share that one line (the first lane to draw holds it for its epoch).
+ * When the output is not a terminal (CI logs, files) every lane prints a plain line at each
+ * quarter of an epoch instead.
+ *
+ * <p>The small-model steps shared by every widened variant of a seed arrive once per variant with
+ * the same step numbers (interleaved, or replayed one variant after another); each shared step and
+ * epoch is shown once, under the label {@code shared-seed<k>}.
  *
  * <p>{@code quiet} mode prints only the widening blocks, recovery lines and run ends.
  */
 public final class ConsoleReporter implements TrainingListener {
   static final long REDRAW_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+  static final long OWNER_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   private final PrintStream out;
   private final boolean quiet;
@@ -49,6 +53,9 @@ public final class ConsoleReporter implements TrainingListener {
   private final Map<Long, Long> sharedStepShown = new HashMap<>();
   private final Map<Long, Long> sharedEpochShown = new HashMap<>();
   private final Set<RunKey> finished = new HashSet<>();
+  /** Label whose bar holds the terminal line (interactive mode), and when it last drew. */
+  private String lineOwner;
+  private long ownerSeenNanos;
   private boolean barOpen;
   private int lastBarLength;
 
@@ -172,10 +179,7 @@ public final class ConsoleReporter implements TrainingListener {
     String line = ProgressBar.line(label, e.epoch(), s.start.config().epochs(), done, perEpoch,
         elapsed, rate, e.trainLoss(), unicode);
     if (interactive) {
-      if (done == perEpoch || now - bar.lastDrawNanos >= REDRAW_NANOS) {
-        drawBar(line);
-        bar.lastDrawNanos = now;
-      }
+      drawInPlace(label, bar, line, done == perEpoch, now);
     } else {
       int quarter = (int) (4 * done / perEpoch);
       if (quarter > bar.lastQuarter) {
@@ -263,6 +267,28 @@ public final class ConsoleReporter implements TrainingListener {
     return shared ? "shared-seed" + key.seed() : key.dirName();
   }
 
+  /**
+   * The lanes of a seed (scratch, the shared prefix, the branches) advance round-robin, in
+   * lockstep: one terminal line shows one of them, the first to draw, until its epoch completes
+   * (or it falls silent for a second); the others report through their epoch lines.
+   */
+  private void drawInPlace(String label, BarState bar, String line, boolean last, long now) {
+    boolean free = lineOwner == null || lineOwner.equals(label)
+        || now - ownerSeenNanos > OWNER_TIMEOUT_NANOS;
+    if (!free) {
+      return;
+    }
+    lineOwner = label;
+    ownerSeenNanos = now;
+    if (last || now - bar.lastDrawNanos >= REDRAW_NANOS) {
+      drawBar(line);
+      bar.lastDrawNanos = now;
+    }
+    if (last) {
+      lineOwner = null;
+    }
+  }
+
   private void drawBar(String line) {
     int pad = Math.max(0, lastBarLength - line.length());
     out.print("\r" + line + " ".repeat(pad));
@@ -272,6 +298,7 @@ public final class ConsoleReporter implements TrainingListener {
   }
 
   private void endBar() {
+    lineOwner = null;
     if (barOpen) {
       out.print('\n');
       barOpen = false;

@@ -89,6 +89,29 @@ class ConsoleReporterTest {
   }
 
   @Test
+  void onATerminalLanesInLockstepShareOneLineHeldByTheFirstUntilItsEpochEnds() {
+    ConsoleReporter c = reporter(false, true);
+    RunKey a = new RunKey("scratch", 0);
+    RunKey b = new RunKey("continuous", 0);
+    c.onRunStart(Fixtures.runStarted(a, DIR, 20, 2));
+    c.onRunStart(Fixtures.runStarted(b, DIR, 20, 2));
+    for (int s = 1; s <= 19; s++) {
+      c.onStep(Fixtures.step(a, s, 1, false));
+      c.onStep(Fixtures.step(b, s, 1, true));
+      nanos.addAndGet(50_000_000L);
+    }
+    String during = text();
+    assertTrue(during.contains("\rscratch-seed0 ep 1/2"), during);
+    assertFalse(during.contains("shared-seed0 ep 1/2"), "one line, one owner: " + during);
+    c.onStep(Fixtures.step(a, 20, 1, false));
+    c.onStep(Fixtures.step(b, 20, 1, true));
+    c.onEpochEnd(Fixtures.epoch(a, 1, 20));
+    c.onEpochEnd(Fixtures.epoch(b, 1, 20));
+    assertTrue(text().contains("scratch-seed0 ep 1/2 done"), text());
+    assertTrue(text().contains("shared-seed0 ep 1/2 done"), text());
+  }
+
+  @Test
   void sharedStepsAreShownOnceForAllWidenedVariantsOfASeed() {
     ConsoleReporter c = reporter(false, false);
     RunKey b = new RunKey("net2net", 0);
