@@ -12,12 +12,12 @@ set -euo pipefail
 usage() {
   cat <<'EOF'
 usage: jlink/build.sh [--version V] [--deb build|skip] [--target DIR] [--jdk DIR]
-                      [--maintainer "Name <mail>"]
+                      [--maintainer EMAIL]
   --version     application version (default: from pom.xml)
   --deb         build the .deb too (default build; skip = app-image and .tar.gz only)
   --target      Maven build directory holding csr-lab.jar and lib/ (default: ./target)
   --jdk         JDK 17+ whose jlink/jpackage/jdeps to use (default: $JAVA_HOME, else PATH)
-  --maintainer  Debian Maintainer field
+  --maintainer  e-mail of the Debian Maintainer field ("CSR Lab <EMAIL>")
 Env: JAVAFX_CLASSIFIER (default linux) picks the JavaFX platform jars in lib/.
 EOF
 }
@@ -28,7 +28,7 @@ step() { echo "[installer] $*"; }
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JLINK_DIR="$ROOT/jlink"
 VERSION="" DEB="build" TARGET="$ROOT/target" JDK="${JAVA_HOME:-}"
-MAINTAINER="CSR Lab maintainers <csr-lab@localhost>"
+MAINTAINER="csr-lab@localhost"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --version) VERSION="$2"; shift 2 ;;
@@ -139,7 +139,8 @@ compgen -G "$native_dir/*glass.*" >/dev/null \
 step "runtime: $(du -sh "$RUNTIME" | cut -f1)"
 
 # --- app-image --------------------------------------------------------------------------------
-DESCRIPTION="Widen neural networks mid-training: Continuous Signal Resampling vs Net2Net vs scratch, on MNIST"
+# One line, under 80 characters: it is the Debian synopsis and the menu entry's comment.
+DESCRIPTION="Widen neural networks mid-training: CSR vs Net2Net vs scratch on MNIST"
 COMMON=(--name csr-lab --app-version "$APP_VERSION" --vendor "CSR Lab"
   --copyright "CSR Lab contributors, Apache-2.0" --description "$DESCRIPTION" --dest "$OUT")
 "$JPACKAGE" --type app-image "${COMMON[@]}" \
@@ -165,7 +166,7 @@ if [[ "$DEB" == build ]]; then
     --resource-dir "$JLINK_DIR/deb" \
     --linux-package-name csr-lab --linux-deb-maintainer "$MAINTAINER" \
     --linux-menu-group Science --linux-app-category science --linux-shortcut \
-    --license-file "$JLINK_DIR/deb/LICENSE-NOTICE" --icon "$ROOT/assets/icon.png"
+    --icon "$ROOT/assets/icon.png"
   # jpackage names it csr-lab_<v>-<release>_<arch>.deb; the download name drops the release.
   built="$(ls "$OUT"/csr-lab_"$APP_VERSION"-*_"$DEB_ARCH".deb)"
   DEB_FILE="$OUT/csr-lab_${VERSION}_$DEB_ARCH.deb"
