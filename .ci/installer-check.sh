@@ -26,8 +26,8 @@ DATA="${CSR_LAB_DATA_DIR:-$HOME/.cache/csr-lab/data}"
 OUT="$ROOT/target/installer"
 
 if [[ $BUILD == yes ]]; then
-  echo "== build (mvn -Pinstaller package, .deb $([[ $WITH_DEB == yes ]] && echo built || echo skipped))"
   deb_flag=skip; [[ $WITH_DEB == yes ]] && deb_flag=build
+  echo "== build (mvn -Pinstaller package -Dinstaller.deb=$deb_flag)"
   mvn -B -q -Pinstaller package -DskipTests -Dinstaller.deb=$deb_flag
 fi
 TARBALL="$(ls "$OUT"/csr-lab-*-linux-*.tar.gz 2>/dev/null | head -n1)"
@@ -77,12 +77,14 @@ run_tiny() { # $1 = out dir
 }
 echo "== first start (cold DJL cache) + tiny run"
 t0=$(date +%s%N)
-run_tiny "$TMP/runs" > "$TMP/run1.log" 2>&1 || { tail -n 30 "$TMP/run1.log"; fail "first run failed"; }
+run_tiny "$TMP/runs" > "$TMP/run1.log" 2>&1 \
+  || { tail -n 30 "$TMP/run1.log"; fail "first run failed"; }
 t1=$(date +%s%N)
 sed -n '1,6p' "$TMP/run1.log" | sed 's/^/  | /'
 [[ -d "$TMP/home/.djl.ai" ]] || fail "DJL natives were not extracted into the user's home"
 echo "== second start (warm cache) + tiny run"
-run_tiny "$TMP/runs-warm" > "$TMP/run2.log" 2>&1 || { tail -n 30 "$TMP/run2.log"; fail "second run failed"; }
+run_tiny "$TMP/runs-warm" > "$TMP/run2.log" 2>&1 \
+  || { tail -n 30 "$TMP/run2.log"; fail "second run failed"; }
 t2=$(date +%s%N)
 
 events=$(find "$TMP/runs" -name 'events.out.tfevents.*' | wc -l)

@@ -53,7 +53,8 @@ JLINK="$(tool jlink)" JPACKAGE="$(tool jpackage)" JDEPS="$(tool jdeps)" JAR="$(t
 
 if [[ -z "$VERSION" ]]; then
   # First <version> after the artifactId: the project's own version.
-  VERSION="$(sed -n '/<artifactId>csr-lab<\/artifactId>/,/<version>/s:.*<version>\(.*\)</version>.*:\1:p' \
+  VERSION="$(sed -n \
+    '/<artifactId>csr-lab<\/artifactId>/,/<version>/s:.*<version>\(.*\)</version>.*:\1:p' \
     "$ROOT/pom.xml" | head -n1)"
 fi
 [[ -n "$VERSION" ]] || die "could not read the version from pom.xml; pass --version"
@@ -110,10 +111,12 @@ else
   step "jdeps failed (see $OUT/jdeps.err); using the known list $FALLBACK_MODULES"
   deps="$FALLBACK_MODULES"
 fi
-# Always: EC crypto for TLS downloads (MNIST mirrors), Unsafe for DJL/JNA/protobuf, the HTTP
-# client and zip filesystem used by the data fetcher, and the two JavaFX modules of the window
-# (javafx.base/graphics follow as their requirements). jdk.httpserver is test-only: left out.
-modules="$(echo "$deps,jdk.crypto.ec,jdk.unsupported,java.net.http,jdk.zipfs,javafx.controls,javafx.swing" \
+# Always: EC crypto for HTTPS downloads (MNIST mirrors; TLS finds it by service lookup, which
+# jdeps cannot see), Unsafe for DJL/JNA/protobuf, java.net.http and jdk.zipfs (small; loaded by
+# service lookup or reflection where used, so jdeps misses them), and the two JavaFX modules of
+# the window (javafx.base/graphics follow). jdk.httpserver is test-only: left out.
+ALWAYS="jdk.crypto.ec,jdk.unsupported,java.net.http,jdk.zipfs,javafx.controls,javafx.swing"
+modules="$(echo "$deps,$ALWAYS" \
   | tr ',' '\n' | grep -v '^$' | sort -u | paste -sd, -)"
 step "jlink modules: $modules"
 
