@@ -212,7 +212,7 @@ public final class SeedProtocol {
             data.validation());
         WideningEvent e = new WideningEvent(t.key(), n, fired, before.loss(), after.loss(),
             before.accuracy(), after.accuracy(), change.meanAbsLogitChange(), change.meanKl(),
-            last.valLoss(), last.valAcc(), out.layers(), out.energyScale());
+            last.valLoss(), last.valAcc(), out.layers(), out.energyScale(), w);
         bus.onWidening(e);
         t.widened(e, afterSubset.accuracy());
         lanes.add(new Lane(wide, List.of(t), Phase.WIDE, totalSteps, false, null, n));
