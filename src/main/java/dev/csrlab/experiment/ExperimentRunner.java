@@ -1,32 +1,97 @@
 package dev.csrlab.experiment;
 
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import dev.csrlab.config.ConfigJson;
+import dev.csrlab.config.ConfigValidator;
 import dev.csrlab.config.ExperimentConfig;
+import dev.csrlab.data.DataSplits;
+import dev.csrlab.data.DatasetStore;
+import dev.csrlab.data.LoadedDataset;
+import dev.csrlab.data.Split;
 import dev.csrlab.train.CancelToken;
+import dev.csrlab.train.ComputeDevice;
+import dev.csrlab.train.DeviceData;
+import dev.csrlab.train.RunFinished;
+import dev.csrlab.train.SeedProtocol;
+import dev.csrlab.train.TensorSplit;
 import dev.csrlab.train.TrainingListener;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Runs every variant × seed of a config (SPEC §5): creates {@code <out>/<yyyyMMdd-HHmmss>-<name>/},
- * trains the shared small prefix once per seed, branches the widened variants from it, and writes
- * config.json and summary.json. Extra listeners (e.g. the GUI) receive every event of every run.
- * (Being written: signature is stable.)
+ * Runs every variant × seed of a config (SPEC §5): validates it, creates {@code
+ * <out>/<yyyyMMdd-HHmmss>-<name>/}, loads the data once onto the device, runs each seed's {@link
+ * SeedProtocol} (shared prefix, paired branches) and writes config.json and summary.json — the
+ * summary after every seed, so an interrupted study keeps what it finished.
  */
 public final class ExperimentRunner {
   private final ExperimentConfig config;
   private final List<TrainingListener> listeners;
   private final Consumer<String> log;
+  private final Sinks sinks;
 
   public ExperimentRunner(
       ExperimentConfig config, List<TrainingListener> listeners, Consumer<String> log) {
+    this(config, listeners, log, Sinks.files());
+  }
+
+  /** With a choice of standard sinks (console on/off, files). */
+  public ExperimentRunner(ExperimentConfig config, List<TrainingListener> listeners,
+      Consumer<String> log, Sinks sinks) {
     this.config = config;
     this.listeners = List.copyOf(listeners);
     this.log = log;
+    this.sinks = sinks;
   }
 
   /** Runs the experiment; returns its directory. Throws on invalid config before training. */
-  public Path run(CancelToken cancel) throws java.io.IOException {
-    throw new UnsupportedOperationException("runner not written yet " + config + listeners + log + cancel);
+  public Path run(CancelToken cancel) throws IOException {
+    return execute(cancel).directory();
+  }
+
+  /** Runs the experiment and returns its directory and results. */
+  public ExperimentOutcome execute(CancelToken cancel) throws IOException {
+    ConfigValidator.requireValid(config);
+    ComputeDevice.configureThreads(config.threads());
+    Device device = ComputeDevice.choose(config.device(), log);
+    String deviceName = ComputeDevice.describe(device);
+    LoadedDataset dataset = DatasetStore.standard(config.dataDir(), log).load(config.dataset());
+    DataSplits splits = DataSplits.of(dataset, config);
+    Path dir = ExperimentDirectory.create(Path.of(config.out()), config.name(),
+        LocalDateTime.now());
+    ConfigJson.write(config, dir.resolve("config.json"));
+    log.accept("experiment: " + dir + " on " + deviceName);
+    long start = System.nanoTime();
+    List<RunFinished> finished = new ArrayList<>();
+    SummaryWriter summary = new SummaryWriter(dir, config, deviceName);
+    try (DeviceData data = upload(device, splits);
+        EventBus bus = new EventBus(sinks.create(dir, config, log), listeners)) {
+      for (long seed : config.seeds()) {
+        if (cancel.isCancelled()) {
+          break;
+        }
+        SeedProtocol protocol = new SeedProtocol(config, data, bus, cancel,
+            key -> dir.resolve(key.dirName()), deviceName);
+        finished.addAll(protocol.run(seed));
+        summary.write(finished, (System.nanoTime() - start) / 1e9);
+      }
+    }
+    summary.write(finished, (System.nanoTime() - start) / 1e9);
+    return new ExperimentOutcome(dir, finished);
+  }
+
+  private static DeviceData upload(Device device, DataSplits s) {
+    NDManager m = NDManager.newBaseManager(device);
+    return new DeviceData(m, upload(m, s.train()), upload(m, s.validation()),
+        upload(m, s.validationSubset()), upload(m, s.test()), Split.FEATURES, 10);
+  }
+
+  private static TensorSplit upload(NDManager m, Split s) {
+    return TensorSplit.upload(m, s.x(), s.y(), Split.FEATURES);
   }
 }

@@ -1,0 +1,209 @@
+package dev.csrlab.cli;
+
+import dev.csrlab.config.ConfigException;
+import dev.csrlab.config.ConfigJson;
+import dev.csrlab.config.ConfigValidator;
+import dev.csrlab.config.ExperimentConfig;
+import dev.csrlab.config.Method;
+import dev.csrlab.config.TriggerSpec;
+import dev.csrlab.config.VariantSpec;
+import dev.csrlab.config.Options;
+import dev.csrlab.experiment.ExperimentOutcome;
+import dev.csrlab.experiment.ExperimentRunner;
+import dev.csrlab.experiment.Sinks;
+import dev.csrlab.train.CancelToken;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code csr-lab run}: the experiment headless; flags override the config file. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Run an experiment headless (variants × seeds) and write a run directory.")
+public final class RunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--config", description = "JSON config file (flags override it)")
+  Path configFile;
+
+  @Option(names = "--name", description = "experiment name (part of the directory name)")
+  String name;
+
+  @Option(names = "--protocols", split = ",",
+      description = "variants: A,B,C or scratch,net2net,continuous,net2net-each-once,"
+          + "continuous-unsorted,continuous-random,small-continue,zero-outgoing,scratch-matched")
+  List<String> protocols;
+
+  @Option(names = "--widths", split = ",", description = "hidden widths, e.g. 128,128")
+  List<Integer> widths;
+
+  @Option(names = "--target-widths", split = ",", description = "widths after widening")
+  List<Integer> targetWidths;
+
+  @Option(names = "--activation", description = "relu, gelu or silu")
+  String activation;
+
+  @Option(names = "--dataset", description = "mnist or fashion-mnist")
+  String dataset;
+
+  @Option(names = "--epochs", description = "total epochs E")
+  Integer epochs;
+
+  @Option(names = "--expand-epoch", description = "widen after epoch T (1 ≤ T ≤ E−1)")
+  Integer expandEpoch;
+
+  @Option(names = "--expand-step", description = "widen after update N")
+  Long expandStep;
+
+  @Option(names = "--expand-threshold",
+      description = "widen when subset val loss drops below this value")
+  Double expandThreshold;
+
+  @Option(names = "--expand-plateau", description = "widen on a plateau: DELTA,STEPS",
+      split = ",")
+  List<Double> expandPlateau;
+
+  @Option(names = "--latest-step", description = "fallback step for threshold/plateau triggers")
+  Long latestStep;
+
+  @Option(names = "--seeds", description = "seeds: 0,1,2 or 0-4")
+  String seeds;
+
+  @Option(names = "--lr", description = "learning rate") Double lr;
+
+  @Option(names = "--weight-decay", description = "AdamW weight decay") Double weightDecay;
+
+  @Option(names = "--batch-size", description = "batch size") Integer batchSize;
+
+  @Option(names = "--train-subset", description = "use the first N training samples")
+  Integer trainSubset;
+
+  @Option(names = "--val-subset", description = "per-step validation subset size")
+  Integer valSubset;
+
+  @Option(names = "--peak-window", description = "P steps after widening for peak shock")
+  Integer peakWindow;
+
+  @Option(names = "--full-val-window",
+      description = "full-split validation every step for ±W steps around widening")
+  Integer fullValWindow;
+
+  @Option(names = "--optimizer-state", description = "resample, consistent or reset (all widened"
+      + " variants)")
+  String optimizerState;
+
+  @Option(names = "--device", description = "auto, cpu or gpu") String device;
+
+  @Option(names = "--threads", description = "PyTorch threads (0 = all cores)") Integer threads;
+
+  @Option(names = "--data-dir", description = "dataset cache / folder with idx files")
+  String dataDir;
+
+  @Option(names = "--out", description = "parent directory of experiment directories")
+  String out;
+
+  @Option(names = "--save-checkpoints", description = "save safetensors before/after widening")
+  Boolean saveCheckpoints;
+
+  @Option(names = "--quiet", description = "no progress bars (widening blocks and results only)")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws Exception {
+    ExperimentConfig config;
+    try {
+      config = ConfigValidator.requireValid(buildConfig());
+    } catch (ConfigException e) {
+      spec.commandLine().getErr().println(e.getMessage());
+      return 2;
+    }
+    CancelToken cancel = new CancelToken();
+    Thread hook = new Thread(cancel::cancel, "csr-lab-cancel");
+    Runtime.getRuntime().addShutdownHook(hook);
+    ExperimentOutcome outcome = new ExperimentRunner(config, List.of(),
+        msg -> spec.commandLine().getErr().println(msg), Sinks.console(quiet)).execute(cancel);
+    ResultTable.print(outcome, config, System.out);
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // the JVM is exiting after Ctrl-C: the hook already ran
+    }
+    return outcome.allCompleted() ? 0 : 1;
+  }
+
+  ExperimentConfig buildConfig() {
+    ExperimentConfig base = configFile == null ? ExperimentConfig.defaults()
+        : ConfigJson.read(configFile);
+    ExperimentConfig.Builder b = base.toBuilder();
+    List<String> problems = new ArrayList<>();
+    if (name != null) b.name = name;
+    if (protocols != null) b.variants = variants(protocols, problems);
+    if (widths != null) b.widths = widths;
+    if (targetWidths != null) b.targetWidths = targetWidths;
+    if (activation != null) b.activation = parse(() -> Options.Activation.of(activation), problems);
+    if (dataset != null) b.dataset = dataset;
+    if (epochs != null) b.epochs = epochs;
+    if (expandEpoch != null) b.widening = TriggerSpec.afterEpoch(expandEpoch);
+    if (expandStep != null) b.widening = TriggerSpec.atStep(expandStep);
+    long latest = latestStep == null ? 0 : latestStep;
+    if (expandThreshold != null) b.widening = TriggerSpec.belowLoss(expandThreshold, latest);
+    if (expandPlateau != null) {
+      if (expandPlateau.size() != 2) {
+        problems.add("--expand-plateau takes DELTA,STEPS, e.g. 0.001,200");
+      } else {
+        b.widening = TriggerSpec.plateau(expandPlateau.get(0),
+            expandPlateau.get(1).intValue(), latest);
+      }
+    }
+    if (seeds != null) b.seeds = parse(() -> SeedList.parse(seeds), problems);
+    if (lr != null) b.lr = lr;
+    if (weightDecay != null) b.weightDecay = weightDecay;
+    if (batchSize != null) b.batchSize = batchSize;
+    if (trainSubset != null) b.trainSubset = trainSubset;
+    if (valSubset != null) b.valSubset = valSubset;
+    if (peakWindow != null) b.peakWindow = peakWindow;
+    if (fullValWindow != null) b.fullValWindow = fullValWindow;
+    if (device != null) b.device = device;
+    if (threads != null) b.threads = threads;
+    if (dataDir != null) b.dataDir = dataDir;
+    if (out != null) b.out = out;
+    if (saveCheckpoints != null) b.saveCheckpoints = saveCheckpoints;
+    if (optimizerState != null && b.variants != null) {
+      Options.OptimizerPolicy p = parse(() -> Options.OptimizerPolicy.of(optimizerState),
+          problems);
+      if (p != null) {
+        b.variants = b.variants.stream().map(v -> v.withOptimizerState(p)).toList();
+      }
+    }
+    ExperimentConfig c = b.build();
+    problems.addAll(ConfigValidator.problems(c));
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    return c;
+  }
+
+  private static List<VariantSpec> variants(List<String> names, List<String> problems) {
+    List<VariantSpec> v = new ArrayList<>();
+    for (String n : names) {
+      VariantSpec s = parse(() -> VariantSpec.of(Method.fromId(n)), problems);
+      if (s != null) {
+        v.add(s);
+      }
+    }
+    return v;
+  }
+
+  private static <T> T parse(java.util.function.Supplier<T> s, List<String> problems) {
+    try {
+      return s.get();
+    } catch (IllegalArgumentException e) {
+      problems.add(e.getMessage());
+      return null;
+    }
+  }
+}

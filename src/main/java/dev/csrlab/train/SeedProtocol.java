@@ -1,0 +1,258 @@
+package dev.csrlab.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
+import dev.csrlab.config.ConfigValidator;
+import dev.csrlab.config.ExperimentConfig;
+import dev.csrlab.config.Method;
+import dev.csrlab.config.VariantSpec;
+import dev.csrlab.growth.Widening;
+import dev.csrlab.growth.WideningOutcome;
+import dev.csrlab.nn.Initialisation;
+import dev.csrlab.nn.Mlp;
+import dev.csrlab.nn.MlpWeights;
+import dev.csrlab.nn.OptimizerState;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Every variant of one seed (SPEC §1, §5): the small model is trained once up to the widening
+ * step N (the shared prefix, reported into every widened run), then each widened variant branches
+ * from the same weights and optimizer state — a paired design — while scratch runs train the wide
+ * model from step 0. All lanes advance round-robin, one update each per round.
+ */
+public final class SeedProtocol {
+  private final ExperimentConfig config;
+  private final DeviceData data;
+  private final TrainingListener bus;
+  private final CancelToken cancel;
+  private final Function<RunKey, Path> runDirs;
+  private final String device;
+  private final long stepsPerEpoch;
+  private final long totalSteps;
+  private final Map<RunKey, Long> startNanos = new HashMap<>();
+  private final Map<RunKey, VariantSpec> variants = new HashMap<>();
+  private final List<RunFinished> finished = new ArrayList<>();
+
+  public SeedProtocol(ExperimentConfig config, DeviceData data, TrainingListener bus,
+      CancelToken cancel, Function<RunKey, Path> runDirs, String device) {
+    this.config = config;
+    this.data = data;
+    this.bus = bus;
+    this.cancel = cancel;
+    this.runDirs = runDirs;
+    this.device = device;
+    this.stepsPerEpoch = ConfigValidator.stepsPerEpoch(config);
+    this.totalSteps = stepsPerEpoch * config.epochs();
+  }
+
+  /** Runs every variant for {@code seed}; returns how each run ended. */
+  public List<RunFinished> run(long seed) {
+    BatchOrder order = new BatchOrder(seed, data.train().size());
+    List<Lane> lanes = new ArrayList<>();
+    List<VariantSpec> branches = config.variants().stream()
+        .filter(v -> v.method().widens() || v.method() == Method.SMALL_CONTINUE).toList();
+    MlpWeights small = Initialisation.pytorchDefault(data.features(), config.widths(),
+        data.classes(), RandomStreams.of(seed, RandomStreams.Purpose.INIT));
+    MlpWeights wide = Initialisation.pytorchDefault(data.features(), config.targetWidths(),
+        data.classes(), RandomStreams.of(seed, RandomStreams.Purpose.INIT));
+    for (VariantSpec v : config.variants()) {
+      if (v.method() == Method.SCRATCH || v.method() == Method.SCRATCH_MATCHED) {
+        RunTracker t = start(v, seed, config.targetWidths(), scratchSteps(v, small, wide));
+        lanes.add(new Lane(new TrainingSession(data, config, wide, null, 0), List.of(t),
+            Phase.WIDE, scratchSteps(v, small, wide), false, null, -1));
+      }
+    }
+    if (!branches.isEmpty()) {
+      List<RunTracker> runs = new ArrayList<>();
+      for (VariantSpec v : branches) {
+        runs.add(start(v, seed, config.widths(), totalSteps));
+      }
+      WideningTrigger trigger = new WideningTrigger(config.widening(), stepsPerEpoch,
+          config.epochs());
+      lanes.add(new Lane(new TrainingSession(data, config, small, null, 0), runs, Phase.SMALL,
+          trigger.latestStep(), true, trigger, fixedFocus(trigger)));
+    }
+    while (!lanes.isEmpty()) {
+      if (cancel.isCancelled()) {
+        for (Lane l : lanes) {
+          endAll(l, RunStatus.CANCELLED, "cancelled by the user at step " + l.session.step());
+        }
+        break;
+      }
+      List<Lane> next = new ArrayList<>();
+      for (Lane lane : lanes) {
+        next.addAll(advance(lane, order, seed));
+      }
+      lanes = next;
+    }
+    return List.copyOf(finished);
+  }
+
+  private long fixedFocus(WideningTrigger trigger) {
+    return config.widening().kind().id().equals("epoch") || config.widening().kind().id()
+        .equals("step") ? trigger.latestStep() : -1;
+  }
+
+  /** A compute-matched scratch run stops once it has spent the FLOPs of a widened run. */
+  private long scratchSteps(VariantSpec v, MlpWeights small, MlpWeights wide) {
+    if (v.method() != Method.SCRATCH_MATCHED) {
+      return totalSteps;
+    }
+    long n = new WideningTrigger(config.widening(), stepsPerEpoch, config.epochs()).latestStep();
+    double smallCost = small.parameterCount();
+    double wideCost = wide.parameterCount();
+    return Math.max(1, Math.round(n * smallCost / wideCost + (totalSteps - n)));
+  }
+
+  private RunTracker start(VariantSpec v, long seed, List<Integer> widths, long steps) {
+    RunKey key = new RunKey(v.name(), seed);
+    variants.put(key, v);
+    startNanos.put(key, System.nanoTime());
+    bus.onRunStart(new RunStarted(key, v, config, runDirs.apply(key), steps, stepsPerEpoch,
+        widths, device));
+    return new RunTracker(key, v.method().id(), config.peakWindow(), bus);
+  }
+
+  /** One update of a lane; returns the lanes that continue (the prefix turns into branches). */
+  private List<Lane> advance(Lane lane, BatchOrder order, long seed) {
+    TrainingSession s = lane.session;
+    TrainingSession.StepValues v = s.trainStep(data, order, stepsPerEpoch);
+    long step = s.step();
+    int epoch = (int) ((step - 1) / stepsPerEpoch) + 1;
+    if (!Double.isFinite(v.trainLoss()) || !Double.isFinite(v.valLoss())) {
+      endAll(lane, RunStatus.DIVERGED, "loss became " + v.trainLoss() + " (train) / "
+          + v.valLoss() + " (val) at step " + step + "; lower the learning rate (lr "
+          + config.lr() + ")");
+      return List.of();
+    }
+    Evaluator.Eval full = inFullWindow(lane, step) ? Evaluator.evaluate(s.model(), data.validation())
+        : null;
+    double flops = s.model().trainFlopsPerSample() * v.batch();
+    for (RunTracker t : lane.runs) {
+      StepEvent e = new StepEvent(t.key(), step, epoch, v.trainLoss(), v.valLoss(), v.valAcc(),
+          config.lr(), lane.phase, full == null ? Double.NaN : full.loss(),
+          full == null ? Double.NaN : full.accuracy(), lane.shared);
+      bus.onStep(e);
+      t.onStep(e, flops);
+    }
+    lane.epochLossSum += v.trainLoss();
+    lane.epochSteps++;
+    if (step % stepsPerEpoch == 0) {
+      endEpoch(lane, step, epoch);
+    }
+    if (lane.trigger != null) {
+      String fired = lane.trigger.check(step, v.valLoss());
+      if (fired != null) {
+        return branch(lane, fired, v, order, seed);
+      }
+      return List.of(lane);
+    }
+    if (lane.done()) {
+      complete(lane);
+      return List.of();
+    }
+    return List.of(lane);
+  }
+
+  private boolean inFullWindow(Lane lane, long step) {
+    return config.fullValWindow() > 0 && lane.focusStep >= 0
+        && Math.abs(step - lane.focusStep) <= config.fullValWindow();
+  }
+
+  private void endEpoch(Lane lane, long step, int epoch) {
+    Evaluator.Eval full = Evaluator.evaluate(lane.session.model(), data.validation());
+    double seconds = (System.nanoTime() - lane.epochStartNanos) / 1e9;
+    for (RunTracker t : lane.runs) {
+      EpochEvent e = new EpochEvent(t.key(), epoch, step, lane.epochLossSum / lane.epochSteps,
+          full.loss(), full.accuracy(), seconds);
+      bus.onEpochEnd(e);
+      t.onEpoch(e);
+    }
+    lane.epochLossSum = 0;
+    lane.epochSteps = 0;
+    lane.epochStartNanos = System.nanoTime();
+  }
+
+  /** The prefix reached N: widen once per branch variant, all from the same snapshot. */
+  private List<Lane> branch(Lane prefix, String fired, TrainingSession.StepValues last,
+      BatchOrder order, long seed) {
+    TrainingSession s = prefix.session;
+    long n = s.step();
+    MlpWeights w = s.weights();
+    OptimizerState state = s.optimizerState();
+    Evaluator.Eval before = Evaluator.evaluate(s.model(), data.validation());
+    List<Lane> lanes = new ArrayList<>();
+    try (NDScope scope = new NDScope()) {
+      scope.suppressNotUsedWarning();
+      NDArray logitsBefore = Evaluator.logits(s.model(), data.validation());
+      for (RunTracker t : prefix.runs) {
+        VariantSpec v = variants.get(t.key());
+        if (v.method() == Method.SMALL_CONTINUE) {
+          t.branched(n, fired);
+          lanes.add(new Lane(new TrainingSession(data, config, w.copy(), state.copy(), n),
+              List.of(t), Phase.SMALL, totalSteps, false, null, n));
+          continue;
+        }
+        WideningOutcome out = Widening.widen(w.copy(), state.copy(), config.targetWidths(), v,
+            seed, batchLoss(order, n));
+        TrainingSession wide = new TrainingSession(data, config, out.weights(), out.state(), n);
+        Evaluator.Eval after = Evaluator.evaluate(wide.model(), data.validation());
+        Evaluator.Eval afterSubset = Evaluator.evaluate(wide.model(), data.valSubset());
+        Evaluator.FunctionChange change = Evaluator.compare(logitsBefore,
+            Evaluator.logits(wide.model(), data.validation()));
+        WideningEvent e = new WideningEvent(t.key(), n, fired, before.loss(), after.loss(),
+            before.accuracy(), after.accuracy(), change.meanAbsLogitChange(), change.meanKl(),
+            last.valLoss(), last.valAcc(), out.layers(), out.energyScale());
+        bus.onWidening(e);
+        t.widened(e, afterSubset.accuracy());
+        lanes.add(new Lane(wide, List.of(t), Phase.WIDE, totalSteps, false, null, n));
+      }
+    }
+    s.close();
+    return lanes;
+  }
+
+  /** Loss of a candidate model on the first batch after N (energy {@code fitted}). */
+  private java.util.function.ToDoubleFunction<MlpWeights> batchLoss(BatchOrder order, long n) {
+    return candidate -> {
+      try (NDScope scope = new NDScope(); Mlp m = Mlp.of(data.manager(), candidate,
+          config.activation())) {
+        scope.suppressNotUsedWarning();
+        int epoch = (int) (n / stepsPerEpoch) + 1;
+        int from = (int) (n % stepsPerEpoch) * config.batchSize();
+        int to = Math.min(data.train().size(), from + config.batchSize());
+        NDArray idx = data.manager().create(
+            java.util.Arrays.copyOfRange(order.epoch(epoch), from, to));
+        return Evaluator.crossEntropy(m.forward(data.train().x().get(idx)),
+            data.train().y().get(idx)).getFloat();
+      }
+    };
+  }
+
+  private void complete(Lane lane) {
+    Evaluator.Eval test = Evaluator.evaluate(lane.session.model(), data.test());
+    long step = lane.session.step();
+    for (RunTracker t : lane.runs) {
+      t.tested(test.accuracy(), test.loss());
+      bus.onMetric(new MetricEvent(t.key(), "Accuracy/Test", step, test.accuracy()));
+      bus.onMetric(new MetricEvent(t.key(), "Loss/Test", step, test.loss()));
+    }
+    endAll(lane, RunStatus.COMPLETED, "completed " + step + " steps");
+  }
+
+  private void endAll(Lane lane, RunStatus status, String message) {
+    for (RunTracker t : lane.runs) {
+      t.finish();
+      double seconds = (System.nanoTime() - startNanos.get(t.key())) / 1e9;
+      RunFinished f = new RunFinished(t.key(), status, t.result(status, seconds), message);
+      finished.add(f);
+      bus.onRunEnd(f);
+    }
+    lane.session.close();
+  }
+}
