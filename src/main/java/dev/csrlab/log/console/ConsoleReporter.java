@@ -1,0 +1,255 @@
+package dev.csrlab.log.console;
+
+import dev.csrlab.log.RunDescription;
+import dev.csrlab.log.tensorboard.Tags;
+import dev.csrlab.train.EpochEvent;
+import dev.csrlab.train.MetricEvent;
+import dev.csrlab.train.RunFinished;
+import dev.csrlab.train.RunKey;
+import dev.csrlab.train.RunResult;
+import dev.csrlab.train.RunStarted;
+import dev.csrlab.train.RunStatus;
+import dev.csrlab.train.StepEvent;
+import dev.csrlab.train.TrainingListener;
+import dev.csrlab.train.WideningEvent;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * Console output of an experiment (SPEC §3): a tqdm-style progress bar per epoch, a metrics line
+ * at every epoch end, a marked block right after widening, a line when recovery happens and a line
+ * when a run ends.
+ *
+ * <p>On a terminal the bar is redrawn in place with {@code '\r'} at most 10 times a second; when
+ * the output is not a terminal (CI logs, files) a plain line is printed at every quarter of an
+ * epoch instead. The small-model steps shared by every widened variant of a seed arrive once per
+ * variant with the same step numbers; they are shown once, under the label {@code shared-seed<k>},
+ * for the first run that received them.
+ *
+ * <p>{@code quiet} mode prints only the widening blocks, recovery lines and run ends.
+ */
+public final class ConsoleReporter implements TrainingListener {
+  static final long REDRAW_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+  private final PrintStream out;
+  private final boolean quiet;
+  private final boolean interactive;
+  private final boolean unicode;
+  private final LongSupplier nanoTime;
+  private final Map<RunKey, RunState> runs = new HashMap<>();
+  /** Per seed, the run whose shared-prefix events are displayed. */
+  private final Map<Long, RunKey> sharedOwner = new HashMap<>();
+  private boolean barOpen;
+  private int lastBarLength;
+
+  private ConsoleReporter(Builder b) {
+    this.out = b.out;
+    this.quiet = b.quiet;
+    this.interactive = b.interactive;
+    this.unicode = b.unicode;
+    this.nanoTime = b.nanoTime;
+  }
+
+  /** Defaults: not quiet; a terminal when {@code System.console() != null}. */
+  public static Builder builder(PrintStream out) {
+    return new Builder(out);
+  }
+
+  /** Builder in DJL style: required stream, optional settings. */
+  public static final class Builder {
+    private final PrintStream out;
+    private boolean quiet;
+    private boolean interactive = System.console() != null;
+    private boolean unicode = Charset.defaultCharset().newEncoder().canEncode("█▏━→");
+    private LongSupplier nanoTime = System::nanoTime;
+
+    private Builder(PrintStream out) {
+      this.out = out;
+    }
+
+    public Builder optQuiet(boolean quiet) {
+      this.quiet = quiet;
+      return this;
+    }
+
+    /** True: redraw the bar with '\r'; false: a plain line every quarter epoch. */
+    public Builder optInteractive(boolean interactive) {
+      this.interactive = interactive;
+      return this;
+    }
+
+    /** Block characters and arrows; false falls back to ASCII. */
+    public Builder optUnicode(boolean unicode) {
+      this.unicode = unicode;
+      return this;
+    }
+
+    public Builder optNanoTime(LongSupplier nanoTime) {
+      this.nanoTime = nanoTime;
+      return this;
+    }
+
+    public ConsoleReporter build() {
+      return new ConsoleReporter(this);
+    }
+  }
+
+  /** What the bar of one run (or one seed's shared prefix) needs between events. */
+  private static final class RunState {
+    final RunStarted start;
+    int epoch = -1;
+    long epochStartNanos;
+    long epochFirstStep;
+    long lastDrawNanos;
+    int lastQuarter;
+    boolean lastStepShared;
+
+    RunState(RunStarted start) {
+      this.start = start;
+    }
+  }
+
+  @Override
+  public synchronized void onRunStart(RunStarted e) {
+    runs.put(e.key(), new RunState(e));
+    if (quiet) {
+      return;
+    }
+    String target = e.variant().method().widens()
+        ? " -> " + RunDescription.widths(e.config().targetWidths()) : "";
+    println(String.format(Locale.ROOT, "%s start: %s (method %s), widths %s%s, %d steps, %s",
+        e.key(), e.variant().name(), e.variant().method().id(),
+        RunDescription.widths(e.startWidths()), target, e.totalSteps(), e.device()));
+  }
+
+  @Override
+  public synchronized void onStep(StepEvent e) {
+    RunState s = runs.get(e.key());
+    if (s == null) {
+      return;
+    }
+    s.lastStepShared = e.shared();
+    if (quiet || !displayed(e.key(), e.shared())) {
+      return;
+    }
+    long now = nanoTime.getAsLong();
+    long perEpoch = Math.max(1, s.start.stepsPerEpoch());
+    if (e.epoch() != s.epoch) {
+      s.epoch = e.epoch();
+      s.epochStartNanos = now;
+      s.epochFirstStep = e.step();
+      s.lastDrawNanos = Long.MIN_VALUE;
+      s.lastQuarter = 0;
+    }
+    long done = Math.max(0, Math.min(perEpoch, e.step() - (long) (e.epoch() - 1) * perEpoch));
+    double elapsed = (now - s.epochStartNanos) / 1e9;
+    // Timing starts at the epoch's first event, so that step itself is not in the rate.
+    long timed = e.step() - s.epochFirstStep;
+    double rate = timed > 0 && elapsed > 0 ? timed / elapsed : Double.NaN;
+    String line = ProgressBar.line(label(e.key(), e.shared()), e.epoch(),
+        s.start.config().epochs(), done, perEpoch, elapsed, rate, e.trainLoss(), unicode);
+    if (interactive) {
+      if (done == perEpoch || now - s.lastDrawNanos >= REDRAW_NANOS) {
+        drawBar(line);
+        s.lastDrawNanos = now;
+      }
+    } else {
+      int quarter = (int) (4 * done / perEpoch);
+      if (quarter > s.lastQuarter) {
+        s.lastQuarter = quarter;
+        println(line);
+      }
+    }
+  }
+
+  @Override
+  public synchronized void onEpochEnd(EpochEvent e) {
+    RunState s = runs.get(e.key());
+    if (quiet || s == null || !displayed(e.key(), s.lastStepShared)) {
+      return;
+    }
+    println(String.format(Locale.ROOT,
+        "%s ep %d/%d done: train loss %.4f | val loss %.4f | val acc %s | %.1f s",
+        label(e.key(), s.lastStepShared), e.epoch(), s.start.config().epochs(),
+        e.meanTrainLoss(), e.valLoss(), WideningBlock.pct(e.valAcc()), e.seconds()));
+  }
+
+  @Override
+  public synchronized void onWidening(WideningEvent e) {
+    endBar();
+    out.print(WideningBlock.format(e, unicode));
+    out.flush();
+  }
+
+  @Override
+  public synchronized void onMetric(MetricEvent e) {
+    if (Tags.RECOVERY_STEPS.equals(e.tag())) {
+      println(String.format(Locale.ROOT,
+          "%s recovered: subset val accuracy back at its before-widening value %d steps after"
+              + " widening (step %d)", e.key(), Math.round(e.value()), e.step()));
+    } else if (!quiet) {
+      String value = e.tag().startsWith("Accuracy/")
+          ? WideningBlock.pct(e.value()) : String.format(Locale.ROOT, "%.4f", e.value());
+      println(String.format(Locale.ROOT, "%s %s = %s at step %d", e.key(), e.tag(), value,
+          e.step()));
+    }
+  }
+
+  @Override
+  public synchronized void onRunEnd(RunFinished e) {
+    runs.remove(e.key());
+    sharedOwner.values().remove(e.key());
+    StringBuilder sb = new StringBuilder();
+    sb.append(e.key()).append(' ');
+    sb.append(e.status() == RunStatus.COMPLETED ? "finished: completed"
+        : "finished: " + e.status().id().toUpperCase(Locale.ROOT));
+    if (e.message() != null && !e.message().isBlank()) {
+      sb.append(" (").append(e.message()).append(')');
+    }
+    RunResult r = e.result();
+    if (r != null) {
+      sb.append(String.format(Locale.ROOT, " | test acc %s | test loss %.4f | %d steps | %.1f s",
+          WideningBlock.pct(r.finalTestAccuracy()), r.finalTestLoss(), r.steps(), r.seconds()));
+      if (r.wideningStep() > 0 && !r.recovered()) {
+        sb.append(" | never recovered its before-widening accuracy");
+      }
+    }
+    println(sb.toString());
+  }
+
+  /** Shared steps are displayed for one run per seed: the first that received them. */
+  private boolean displayed(RunKey key, boolean shared) {
+    return !shared || sharedOwner.computeIfAbsent(key.seed(), k -> key).equals(key);
+  }
+
+  private static String label(RunKey key, boolean shared) {
+    return shared ? "shared-seed" + key.seed() : key.dirName();
+  }
+
+  private void drawBar(String line) {
+    int pad = Math.max(0, lastBarLength - line.length());
+    out.print("\r" + line + " ".repeat(pad));
+    out.flush();
+    barOpen = true;
+    lastBarLength = line.length();
+  }
+
+  private void endBar() {
+    if (barOpen) {
+      out.print('\n');
+      barOpen = false;
+      lastBarLength = 0;
+    }
+  }
+
+  private void println(String line) {
+    endBar();
+    out.print(line + "\n");
+    out.flush();
+  }
+}
