@@ -21,7 +21,7 @@ import java.util.Set;
 public final class SummaryJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Set<String> NAME_KEYS = Set.of("name", "criterion", "id", "claim");
-  private static final Set<String> VERDICT_KEYS = Set.of("holds", "verdict", "passed", "result");
+  private static final Set<String> VERDICT_KEYS = Set.of("outcome", "holds", "verdict", "passed", "result");
 
   private SummaryJson() {}
 
@@ -70,11 +70,12 @@ public final class SummaryJson {
 
   public static List<Criterion> criteria(JsonNode root) {
     List<Criterion> out = new ArrayList<>();
-    JsonNode cs = root.path("criteria");
     int i = 1;
-    for (JsonNode c : cs) {
+    for (JsonNode c : root.path("criteria")) {
       String name = "criterion " + i++;
       Boolean holds = null;
+      String outcome = null;
+      String sentence = null;
       StringBuilder detail = new StringBuilder();
       Iterator<Map.Entry<String, JsonNode>> it = c.fields();
       while (it.hasNext()) {
@@ -83,13 +84,17 @@ public final class SummaryJson {
         JsonNode v = e.getValue();
         if (NAME_KEYS.contains(k) && v.isTextual()) {
           name = v.asText();
-        } else if (VERDICT_KEYS.contains(k) && holds == null && !v.isNull()) {
+        } else if (VERDICT_KEYS.contains(k) && outcome == null && !v.isNull()) {
           holds = verdict(v);
-        } else if (!v.isContainerNode()) {
+          outcome = v.isTextual() ? v.asText() : null;
+        } else if (k.equals("sentence") && v.isTextual()) {
+          sentence = v.asText();
+        } else if (!v.isContainerNode() && !k.equals("note")) {
           detail.append(detail.length() == 0 ? "" : ", ").append(k).append(" = ").append(v.asText());
         }
       }
-      out.add(new Criterion(name, holds, detail.toString(), false));
+      out.add(new Criterion(name, holds, outcome, sentence != null ? sentence : detail.toString(),
+          false));
     }
     return out;
   }

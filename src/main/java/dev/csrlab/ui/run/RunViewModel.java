@@ -5,6 +5,7 @@ import dev.csrlab.config.ExperimentConfig;
 import dev.csrlab.train.CancelToken;
 import dev.csrlab.train.EpochEvent;
 import dev.csrlab.train.RunFinished;
+import dev.csrlab.train.RunKey;
 import dev.csrlab.train.RunStarted;
 import dev.csrlab.train.RunStatus;
 import dev.csrlab.train.StepEvent;
@@ -19,8 +20,10 @@ import dev.csrlab.ui.session.WideningInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -43,14 +46,19 @@ public final class RunViewModel {
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Ready");
   private final StatusFields status = new StatusFields();
   private final ObservableList<String> log = FXCollections.observableArrayList();
-  private final RateMeter rate = new RateMeter(3_000_000_000L);
+  private final RateMeter stepRate = new RateMeter(3_000_000_000L);
+  private final RateMeter updateRate = new RateMeter(3_000_000_000L);
   private final Map<Long, Long> sharedStepsSeen = new HashMap<>();
+  private final Set<RunKey> active = new LinkedHashSet<>();
   private EventQueue queue = new EventQueue();
   private CancelToken token;
   private ExperimentConfig config;
-  private RunStarted current;
-  private long currentStep;
-  private int runsStarted;
+  // The runner trains all variants of a seed in lock-step (SeedProtocol), one seed after another:
+  // progress is the step "frontier" of the current seed.
+  private long currentSeed;
+  private int seedsStarted;
+  private long seedTotalSteps;
+  private long frontier;
   private boolean anyRunCancelled;
 
   public RunViewModel(TaskExecutor executor, ExperimentEngine engine) {
@@ -96,12 +104,14 @@ public final class RunViewModel {
     config = c;
     token = new CancelToken();
     queue = new EventQueue();
-    current = null;
-    currentStep = 0;
-    runsStarted = 0;
+    seedsStarted = 0;
+    seedTotalSteps = 0;
+    frontier = 0;
     anyRunCancelled = false;
-    rate.reset();
+    stepRate.reset();
+    updateRate.reset();
     sharedStepsSeen.clear();
+    active.clear();
     log.clear();
     status.reset();
     session.set(new Session(c));
@@ -191,10 +201,11 @@ public final class RunViewModel {
       s.series(st.key()).append(st.step(), st.epoch(), st.trainLoss(), st.valLoss(), st.valAcc(),
           st.lr(), st.phase());
       countTrainedStep(stamped.nanos(), st);
-      if (current != null && current.key().equals(st.key())) {
-        currentStep = st.step();
+      if (st.key().seed() == currentSeed && st.step() > frontier) {
+        stepRate.add(stamped.nanos(), st.step() - frontier);
+        frontier = st.step();
         status.epoch.set(st.epoch() + "/" + config.epochs());
-        status.step.set(st.step() + "/" + current.totalSteps());
+        status.step.set(st.step() + "/" + seedTotalSteps);
       }
     } else if (e instanceof RunStarted rs) {
       onRunStarted(rs);
@@ -210,6 +221,8 @@ public final class RunViewModel {
         s.putResult(f.key(), f.result());
       }
       anyRunCancelled |= f.status() == RunStatus.CANCELLED;
+      active.remove(f.key());
+      showActiveRuns();
       log.add(f.key() + " " + f.status().id()
           + (f.message() == null || f.message().isBlank() ? "" : ": " + f.message()));
     } else if (e instanceof LogLine line) {
@@ -219,18 +232,29 @@ public final class RunViewModel {
 
   private void onRunStarted(RunStarted rs) {
     Session s = session.get();
-    current = rs;
-    currentStep = 0;
-    runsStarted++;
+    if (seedsStarted == 0 || rs.key().seed() != currentSeed) {
+      currentSeed = rs.key().seed();
+      seedsStarted++;
+      seedTotalSteps = 0;
+      frontier = 0;
+    }
+    seedTotalSteps = Math.max(seedTotalSteps, rs.totalSteps());
+    active.add(rs.key());
     s.series(rs.key());
     s.setMethod(rs.key(), rs.variant().method().id());
     if (s.experimentDir() == null && rs.runDir() != null) {
       s.setExperimentDir(rs.runDir().getParent());
     }
     status.device.set(rs.device());
-    status.protocol.set(rs.key().variant() + " · seed " + rs.key().seed()
-        + " (run " + runsStarted + "/" + plannedRuns() + ")");
-    message.set("Running " + rs.key());
+    showActiveRuns();
+    message.set("Running seed " + currentSeed);
+  }
+
+  private void showActiveRuns() {
+    String names = String.join(", ", active.stream().map(RunKey::variant).toList());
+    status.protocol.set("seed " + currentSeed + " (" + seedsStarted + "/"
+        + (config == null ? "?" : config.seeds().size()) + ")"
+        + (names.isEmpty() ? "" : ": " + names));
   }
 
   /** Counts an update once: the shared small prefix is replayed to every widened run of a seed. */
@@ -242,17 +266,18 @@ public final class RunViewModel {
       }
       sharedStepsSeen.put(st.key().seed(), st.step());
     }
-    rate.add(nanos, 1);
+    updateRate.add(nanos, 1);
   }
 
   private void updateRateAndEta() {
-    double r = rate.perSecond();
-    status.rate.set(Double.isNaN(r) ? "" : String.format("%.0f steps/s", r));
-    if (current == null || Double.isNaN(r) || r <= 0) {
+    double r = stepRate.perSecond();
+    double u = updateRate.perSecond();
+    status.rate.set(Double.isNaN(r) ? "" : String.format("%.0f steps/s (%.0f updates/s)", r, u));
+    if (Double.isNaN(r) || r <= 0 || config == null) {
       return;
     }
-    long remaining = Math.max(0, current.totalSteps() - currentStep)
-        + (long) Math.max(0, plannedRuns() - runsStarted) * current.totalSteps();
+    long remaining = Math.max(0, seedTotalSteps - frontier)
+        + (long) Math.max(0, config.seeds().size() - seedsStarted) * seedTotalSteps;
     status.eta.set("ETA " + formatDuration(remaining / r));
   }
 
