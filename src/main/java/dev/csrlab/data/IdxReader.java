@@ -113,19 +113,21 @@ public final class IdxReader {
   private static ByteBuffer header(byte[] data, String source, int magic, int headerBytes)
       throws DatasetException {
     String what = magic == IMAGE_MAGIC ? "an idx3 image file" : "an idx1 label file";
-    if (data.length < headerBytes) {
-      throw new DatasetException(source + ": only " + data.length + " bytes, shorter than the "
-          + headerBytes + "-byte header of " + what + "; the file is truncated — delete it and"
-          + " fetch it again");
-    }
     ByteBuffer b = ByteBuffer.wrap(data); // big-endian by default, as idx requires
-    int found = b.getInt(0);
-    if (found != magic) {
+    // Magic first: a wrong kind of file is a clearer diagnosis than "too short".
+    if (data.length >= 4 && b.getInt(0) != magic) {
+      int found = b.getInt(0);
       String hint = found == IMAGE_MAGIC || found == LABEL_MAGIC
           ? " (images and labels swapped?)" : " (not an idx file, or still compressed?)";
       throw new DatasetException(String.format(
           "%s: magic number 0x%08X, expected 0x%08X for %s%s; pass the matching %s file",
-          source, found, magic, what, hint, magic == IMAGE_MAGIC ? "*-images-idx3" : "*-labels-idx1"));
+          source, found, magic, what, hint,
+          magic == IMAGE_MAGIC ? "*-images-idx3" : "*-labels-idx1"));
+    }
+    if (data.length < headerBytes) {
+      throw new DatasetException(source + ": only " + data.length + " bytes, shorter than the "
+          + headerBytes + "-byte header of " + what + "; the file is truncated — delete it and"
+          + " fetch it again");
     }
     return b;
   }

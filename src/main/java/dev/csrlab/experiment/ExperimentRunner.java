@@ -62,7 +62,7 @@ public final class ExperimentRunner {
     String deviceName = ComputeDevice.describe(device);
     LoadedDataset dataset = DatasetStore.standard(config.dataDir(), log).load(config.dataset());
     DataSplits splits = DataSplits.of(dataset, config);
-    Path dir = ExperimentDirectory.create(Path.of(config.out()), config.name(),
+    Path dir = ExperimentDirectory.create(outputRoot(config.out()), config.name(),
         LocalDateTime.now());
     ConfigJson.write(config, dir.resolve("config.json"));
     log.accept("experiment: " + dir + " on " + deviceName);
@@ -76,13 +76,37 @@ public final class ExperimentRunner {
           break;
         }
         SeedProtocol protocol = new SeedProtocol(config, data, bus, cancel,
-            key -> dir.resolve(key.dirName()), deviceName);
+            key -> runDirectory(dir, key.dirName()), deviceName);
         finished.addAll(protocol.run(seed));
         summary.write(finished, (System.nanoTime() - start) / 1e9);
       }
     }
     summary.write(finished, (System.nanoTime() - start) / 1e9);
     return new ExperimentOutcome(dir, finished);
+  }
+
+  /**
+   * Where experiments go. An installed lab ({@code -Dcsrlab.installed=true}, set by the
+   * packaged launcher) resolves a relative {@code out} under {@code ~/csr-lab/}, never inside
+   * its install folder or whatever directory it was started from.
+   */
+  public static Path outputRoot(String out) {
+    Path p = Path.of(out.startsWith("~/") ? System.getProperty("user.home") + out.substring(1)
+        : out);
+    if (!p.isAbsolute() && Boolean.getBoolean("csrlab.installed")) {
+      return Path.of(System.getProperty("user.home"), "csr-lab").resolve(p).normalize();
+    }
+    return p.toAbsolutePath().normalize();
+  }
+
+  /** Creates {@code <experiment>/<variant>-seed<k>/}; it must not exist yet (never overwrite). */
+  private static Path runDirectory(Path experiment, String name) {
+    try {
+      return java.nio.file.Files.createDirectory(experiment.resolve(name));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot create run directory "
+          + experiment.resolve(name) + ": " + e, e);
+    }
   }
 
   private static DeviceData upload(Device device, DataSplits s) {

@@ -1,6 +1,10 @@
 package dev.csrlab.experiment;
 
 import dev.csrlab.config.ExperimentConfig;
+import dev.csrlab.log.CsvMetricsListener;
+import dev.csrlab.log.console.ConsoleReporter;
+import dev.csrlab.log.heatmap.HeatmapFilesListener;
+import dev.csrlab.log.tensorboard.TensorBoardListener;
 import dev.csrlab.train.TrainingListener;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +33,12 @@ public final class Sinks {
 
   List<TrainingListener> create(Path dir, ExperimentConfig config, Consumer<String> log) {
     List<TrainingListener> l = new ArrayList<>();
+    l.add(new CsvMetricsListener());
+    l.add(new TensorBoardListener());
+    l.add(new HeatmapFilesListener());
+    if (console) {
+      l.add(ConsoleReporter.builder(System.out).optQuiet(quiet).build());
+    }
     return l;
   }
 }

@@ -42,9 +42,11 @@ public final class Evaluator {
     return model.forward(split.x());
   }
 
-  public static FunctionChange compare(NDArray before, NDArray after) {
+  /** Function change between logits {@code before} and {@code model}'s logits on a split. */
+  public static FunctionChange compare(NDArray before, Mlp model, TensorSplit split) {
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
+      NDArray after = model.forward(split.x());
       double mae = after.sub(before).abs().mean().getFloat();
       NDArray lpB = before.logSoftmax(1);
       NDArray lpA = after.logSoftmax(1);

@@ -12,6 +12,7 @@ import dev.csrlab.nn.Initialisation;
 import dev.csrlab.nn.Mlp;
 import dev.csrlab.nn.MlpWeights;
 import dev.csrlab.nn.OptimizerState;
+import dev.csrlab.nn.Safetensors;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -187,9 +188,10 @@ public final class SeedProtocol {
     OptimizerState state = s.optimizerState();
     Evaluator.Eval before = Evaluator.evaluate(s.model(), data.validation());
     List<Lane> lanes = new ArrayList<>();
-    try (NDScope scope = new NDScope()) {
-      scope.suppressNotUsedWarning();
-      NDArray logitsBefore = Evaluator.logits(s.model(), data.validation());
+    // Sessions own long-lived arrays: they must be created outside any NDScope, which would
+    // free everything made inside it. Only the before-logits are held across branches.
+    NDArray logitsBefore = Evaluator.logits(s.model(), data.validation());
+    try {
       for (RunTracker t : prefix.runs) {
         VariantSpec v = variants.get(t.key());
         if (v.method() == Method.SMALL_CONTINUE) {
@@ -200,11 +202,14 @@ public final class SeedProtocol {
         }
         WideningOutcome out = Widening.widen(w.copy(), state.copy(), config.targetWidths(), v,
             seed, batchLoss(order, n));
+        if (config.saveCheckpoints()) {
+          saveCheckpoints(t.key(), w, state, out, n);
+        }
         TrainingSession wide = new TrainingSession(data, config, out.weights(), out.state(), n);
         Evaluator.Eval after = Evaluator.evaluate(wide.model(), data.validation());
         Evaluator.Eval afterSubset = Evaluator.evaluate(wide.model(), data.valSubset());
-        Evaluator.FunctionChange change = Evaluator.compare(logitsBefore,
-            Evaluator.logits(wide.model(), data.validation()));
+        Evaluator.FunctionChange change = Evaluator.compare(logitsBefore, wide.model(),
+            data.validation());
         WideningEvent e = new WideningEvent(t.key(), n, fired, before.loss(), after.loss(),
             before.accuracy(), after.accuracy(), change.meanAbsLogitChange(), change.meanKl(),
             last.valLoss(), last.valAcc(), out.layers(), out.energyScale());
@@ -212,16 +217,34 @@ public final class SeedProtocol {
         t.widened(e, afterSubset.accuracy());
         lanes.add(new Lane(wide, List.of(t), Phase.WIDE, totalSteps, false, null, n));
       }
+    } finally {
+      logitsBefore.close();
     }
     s.close();
     return lanes;
   }
 
+  /** The small model right before widening and the widened one right after (safetensors). */
+  private void saveCheckpoints(RunKey key, MlpWeights small, OptimizerState smallState,
+      WideningOutcome out, long n) {
+    Path dir = runDirs.apply(key);
+    Map<String, String> meta = Map.of("activation", config.activation().id(), "step",
+        Long.toString(n), "variant", key.variant(), "seed", Long.toString(key.seed()));
+    try {
+      Safetensors.write(dir.resolve("checkpoint-before-step" + n + ".safetensors"), small,
+          smallState, meta);
+      Safetensors.write(dir.resolve("checkpoint-after-step" + n + ".safetensors"),
+          out.weights(), out.state(), meta);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** Loss of a candidate model on the first batch after N (energy {@code fitted}). */
   private java.util.function.ToDoubleFunction<MlpWeights> batchLoss(BatchOrder order, long n) {
     return candidate -> {
-      try (NDScope scope = new NDScope(); Mlp m = Mlp.of(data.manager(), candidate,
-          config.activation())) {
+      try (Mlp m = Mlp.of(data.manager(), candidate, config.activation());
+          NDScope scope = new NDScope()) {
         scope.suppressNotUsedWarning();
         int epoch = (int) (n / stepsPerEpoch) + 1;
         int from = (int) (n % stepsPerEpoch) * config.batchSize();
