@@ -36,6 +36,7 @@ public record Aggregate(double mean, double std, int n) {
       return "—";
     }
     String m = String.format(pattern, scale.applyAsDouble(mean));
-    return n == 1 ? m : m + " ± " + String.format(pattern, Math.abs(scale.applyAsDouble(std)));
+    String spread = String.format(pattern.replace("+", ""), Math.abs(scale.applyAsDouble(std)));
+    return n == 1 ? m : m + " ± " + spread;
   }
 }
