@@ -1,0 +1,106 @@
+package dev.csrlab.ui.smoke;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.csrlab.config.ExperimentConfig;
+import dev.csrlab.config.TriggerSpec;
+import dev.csrlab.ui.LabWindow;
+import dev.csrlab.ui.chart.ChartPane;
+import dev.csrlab.ui.chart.Metric;
+import dev.csrlab.ui.run.RunState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javafx.scene.Node;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Checks shared by the smoke tests (simulated and real engine). */
+final class SmokeSupport {
+  private SmokeSupport() {}
+
+  /** SPEC-shaped tiny run: 2000 samples, batch 128 (16 steps/epoch), 2 epochs, N = 8, A/B/C. */
+  static ExperimentConfig tiny(Path out) {
+    ExperimentConfig.Builder b = ExperimentConfig.defaults().toBuilder();
+    b.name = "smoke";
+    b.trainSubset = 2000;
+    b.epochs = 2;
+    b.batchSize = 128;
+    b.widening = TriggerSpec.atStep(8);
+    b.out = out.toString();
+    b.threads = 1;
+    b.device = "cpu";
+    return b.build();
+  }
+
+  static void waitForState(LabWindow w, long seconds, RunState... states) throws TimeoutException {
+    List<RunState> wanted = List.of(states);
+    WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS,
+        () -> wanted.contains(w.runViewModel().getState()));
+  }
+
+  /** Lets the frame pump and the rate-limited chart redraw catch up. */
+  static void settle() {
+    WaitForAsyncUtils.sleep(400, TimeUnit.MILLISECONDS);
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  static void assertChartsShowRunsAndMarker(LabWindow w, long n) {
+    for (Metric m : Metric.values()) {
+      ChartPane p = w.liveCharts().pane(m);
+      assertEquals(3, p.seriesCount(), m + ": one line per variant");
+      for (int i = 0; i < 3; i++) {
+        assertTrue(p.itemCount(i) > 0, m + " " + p.seriesKey(i) + " has no points");
+      }
+      assertEquals(List.of((double) n), p.markerSteps(), m + ": marker at the widening step");
+    }
+  }
+
+  static void assertHeatmapHoverShowsAValue(FxRobot robot, LabWindow w) {
+    robot.clickOn("Heatmaps");
+    WaitForAsyncUtils.waitForFxEvents();
+    Node after = robot.lookup("#heatmapAfter").query();
+    robot.moveTo(after);
+    robot.moveBy(3, 2);
+    WaitForAsyncUtils.waitForFxEvents();
+    String text = w.heatmapViewModel().hoverTextProperty().get();
+    assertTrue(text.contains("similarity") && text.contains("units"), "hover text: " + text);
+  }
+
+  static void assertExportWritesValidFiles(LabWindow w, Path parent) throws Exception {
+    List<Path> files = WaitForAsyncUtils.asyncFx(() -> w.exportActions().exportAllTo(parent))
+        .get(60, TimeUnit.SECONDS);
+    byte[] magic = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    int png = 0;
+    int svg = 0;
+    int csv = 0;
+    for (Path f : files) {
+      String name = f.getFileName().toString();
+      if (name.endsWith(".png")) {
+        assertArrayEquals(magic, Arrays.copyOf(Files.readAllBytes(f), 8), name);
+        assertTrue(ImageIO.read(f.toFile()).getWidth() > 10, name);
+        png++;
+      } else if (name.endsWith(".svg")) {
+        DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();
+        dbf.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        assertEquals("svg", dbf.newDocumentBuilder().parse(f.toFile()).getDocumentElement()
+            .getNodeName(), name);
+        svg++;
+      } else if (name.startsWith("metrics-")) {
+        assertEquals("step,epoch,train_loss,val_loss,val_acc,lr,phase",
+            Files.readAllLines(f).get(0), name);
+        csv++;
+      }
+    }
+    assertEquals(3, svg, "one SVG per chart");
+    assertTrue(png >= 5, "3 charts + at least one heatmap pair, got " + png);
+    assertEquals(3, csv, "one metrics CSV per run");
+  }
+}
