@@ -8,6 +8,7 @@ import dev.csrlab.ui.chart.LiveChartView;
 import dev.csrlab.ui.config.ConfigView;
 import dev.csrlab.ui.config.ConfigViewModel;
 import dev.csrlab.ui.export.ExportActions;
+import dev.csrlab.ui.fx.FrameStats;
 import dev.csrlab.ui.fx.FxPump;
 import dev.csrlab.ui.heatmap.HeatmapInspector;
 import dev.csrlab.ui.heatmap.HeatmapViewModel;
@@ -58,6 +59,7 @@ public final class LabWindow {
   private final TabPane tabs = new TabPane();
   private final BorderPane root = new BorderPane();
   private final FxPump pump;
+  private final FrameStats frameStats = new FrameStats();
   private Consumer<String> documentOpener = uri -> {};
 
   public LabWindow(ExperimentEngine engine, TaskExecutor executor, ReportAction report,
@@ -69,7 +71,7 @@ public final class LabWindow {
     this.history = new HistoryViewModel(executor, run::open);
     charts.sessionProperty().bind(run.sessionProperty());
     live = new LiveChartView(charts, Double.parseDouble(
-        System.getProperty("csrlab.ui.chartFps", "15")));
+        System.getProperty("csrlab.ui.chartFps", "10")));
     inspector = new HeatmapInspector(heatmaps);
     export = new ExportActions(run::getSession, live::charts);
     pump = new FxPump(PUMP_FPS, this::frame);
@@ -87,6 +89,8 @@ public final class LabWindow {
     tabs.getTabs().setAll(configure, liveTab, tab("Heatmaps", inspector), tab("Results", results),
         history, tab("Log", log));
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    live.setShown(liveTab.isSelected());
+    liveTab.selectedProperty().addListener((o, a, b) -> live.setShown(b));
     run.stateProperty().addListener((o, a, b) -> {
       if (b == RunState.RUNNING) {
         tabs.getSelectionModel().select(liveTab);
@@ -181,11 +185,18 @@ public final class LabWindow {
 
   /** One frame: apply queued events, then let each view redraw what changed. */
   private void frame() {
+    long t0 = System.nanoTime();
     run.pump();
     Session s = run.getSession();
-    live.frame(System.nanoTime());
+    live.frame(t0);
     inspector.frame(s);
     results.frame(s);
+    frameStats.record(System.nanoTime() - t0);
+  }
+
+  /** FX-thread time spent per frame (GUI overhead; see FrameStats). */
+  public FrameStats frameStats() {
+    return frameStats;
   }
 
   public Parent root() {

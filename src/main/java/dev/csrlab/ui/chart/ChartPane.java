@@ -59,6 +59,8 @@ public final class ChartPane {
     chart.setBackgroundPaint(Color.WHITE);
     chart.setTitle(new TextTitle(metric.title(), TITLE));
     renderer.setDefaultStroke(new BasicStroke(1.3f));
+    // One path per series instead of one stroke per segment: far fewer canvas operations.
+    renderer.setDrawSeriesLineAsPath(true);
     renderer.setAutoPopulateSeriesStroke(false);
     viewer = new ChartViewer(chart);
     viewer.getCanvas().setTooltipEnabled(false);
@@ -137,9 +139,10 @@ public final class ChartPane {
     return x.isAutoRange() ? vm.dataRange() : new double[] {x.getLowerBound(), x.getUpperBound()};
   }
 
+  /** One bucket per 2 px: its min and max make one vertical stroke there, as the raw data would. */
   private int buckets() {
     double w = viewer.getWidth();
-    return (int) Math.max(200, Math.min(1000, w > 0 ? w : 1000));
+    return (int) Math.max(100, Math.min(1000, w > 0 ? w / 2 : 1000));
   }
 
   private void updateMarkers(List<WideningMarker> markers) {

@@ -39,6 +39,8 @@ public final class LiveChartView extends BorderPane {
   private long lastVersion = -1;
   private long lastDraw;
   private Session lastSession;
+  private boolean shown = true;
+  private long redraws;
 
   public LiveChartView(ChartsViewModel vm, double maxChartFps) {
     this.vm = vm;
@@ -109,8 +111,19 @@ public final class LiveChartView extends BorderPane {
     return g;
   }
 
+  /**
+   * Whether the tab is on screen. Hidden charts are not redrawn (drawing is most of the GUI's
+   * cost); they catch up on the first frame after being shown.
+   */
+  public void setShown(boolean shown) {
+    this.shown = shown;
+  }
+
   /** Called every frame by the app: redraws when the session changed (rate-limited). */
   public void frame(long nowNanos) {
+    if (!shown) {
+      return;
+    }
     Session s = vm.sessionProperty().get();
     boolean changed = s != lastSession || s.version() != lastVersion;
     if (changed && nowNanos - lastDraw < minChartIntervalNanos && s == lastSession) {
@@ -118,6 +131,7 @@ public final class LiveChartView extends BorderPane {
       return;
     }
     lastDraw = nowNanos;
+    redraws += changed ? 1 : 0;
     lastSession = s;
     lastVersion = s.version();
     panes.values().forEach(p -> p.update(changed));
@@ -144,6 +158,11 @@ public final class LiveChartView extends BorderPane {
   private static String describe(String run, WideningInfo w) {
     return String.format("%s @ step %d%s: shock %+.4f, function error %.4f", run, w.step(),
         w.trigger() == null ? "" : " (" + w.trigger() + ")", w.shock(), w.functionError());
+  }
+
+  /** How many times new data was drawn (tests check the ≤ maxChartFps rate). */
+  public long redraws() {
+    return redraws;
   }
 
   public void zoomToWidening() {

@@ -117,11 +117,28 @@ public final class HeatmapInspector extends BorderPane {
     List<Choice> choices = HeatmapViewModel.choices(s);
     if (!choices.equals(layers.getItems())) {
       Choice keep = vm.selectedProperty().get();
+      // Replacing a ComboBox's items clears its value (and, bound, the selection): restore it.
       layers.getItems().setAll(choices);
-      if (keep == null || !choices.contains(keep)) {
-        vm.selectedProperty().set(choices.isEmpty() ? null : choices.get(0));
+      vm.selectedProperty().set(keep != null && choices.contains(keep) ? keep
+          : choices.isEmpty() ? null : preferred(choices));
+    }
+  }
+
+  /** The first layer of a resampling variant if any (that is what the inspector is for). */
+  private Choice preferred(List<Choice> choices) {
+    return choices.stream().filter(c -> c.layer().order().length > 0 && !isIdentity(c))
+        .filter(c -> "continuous".equals(lastSession.method(c.key())))
+        .findFirst().orElse(choices.get(0));
+  }
+
+  private static boolean isIdentity(Choice c) {
+    int[] o = c.layer().order();
+    for (int i = 0; i < o.length; i++) {
+      if (o[i] != i) {
+        return false;
       }
     }
+    return true;
   }
 
   private void show(Choice c) {

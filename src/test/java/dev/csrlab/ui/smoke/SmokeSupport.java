@@ -9,6 +9,7 @@ import dev.csrlab.config.TriggerSpec;
 import dev.csrlab.ui.LabWindow;
 import dev.csrlab.ui.chart.ChartPane;
 import dev.csrlab.ui.chart.Metric;
+import dev.csrlab.ui.heatmap.HeatmapCanvas;
 import dev.csrlab.ui.run.RunState;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
-import javafx.scene.Node;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -63,15 +63,28 @@ final class SmokeSupport {
     }
   }
 
-  static void assertHeatmapHoverShowsAValue(FxRobot robot, LabWindow w) {
+  static void assertHeatmapHoverShowsAValue(FxRobot robot, LabWindow w) throws TimeoutException {
     robot.clickOn("Heatmaps");
     WaitForAsyncUtils.waitForFxEvents();
-    Node after = robot.lookup("#heatmapAfter").query();
-    robot.moveTo(after);
-    robot.moveBy(3, 2);
+    try {
+      WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+          () -> w.heatmapViewModel().selectedProperty().get() != null);
+    } catch (TimeoutException e) {
+      var s = w.runViewModel().getSession();
+      throw new AssertionError("no heatmap selected; choices "
+          + dev.csrlab.ui.heatmap.HeatmapViewModel.choices(s) + " widenings "
+          + s.wideningList().size() + " layers " + s.wideningList().stream()
+              .map(x -> x.getValue().layers().size()).toList(), e);
+    }
+    HeatmapCanvas after = robot.lookup("#heatmapAfter").query();
+    double[] c = after.cellCentre(5, 9);
+    javafx.geometry.Point2D p = after.localToScreen(c[0], c[1]);
+    robot.moveTo(p);
     WaitForAsyncUtils.waitForFxEvents();
     String text = w.heatmapViewModel().hoverTextProperty().get();
-    assertTrue(text.contains("similarity") && text.contains("units"), "hover text: " + text);
+    assertTrue(text.contains("row 5, column 9") && text.contains("similarity"),
+        "hover text '" + text + "' at " + p + ", canvas " + after.localToScreen(after.getBoundsInLocal())
+            + ", selected " + w.heatmapViewModel().selectedProperty().get());
   }
 
   static void assertExportWritesValidFiles(LabWindow w, Path parent) throws Exception {
