@@ -68,7 +68,7 @@ public final class LabWindow {
     this.report = report;
     this.config = new ConfigViewModel(initial);
     this.run = new RunViewModel(executor, engine);
-    this.history = new HistoryViewModel(executor, run::open);
+    this.history = new HistoryViewModel(executor, this::showOpened);
     charts.sessionProperty().bind(run.sessionProperty());
     live = new LiveChartView(charts, Double.parseDouble(
         System.getProperty("csrlab.ui.chartFps", "10")));
@@ -106,6 +106,12 @@ public final class LabWindow {
     root.setTop(toolbar());
     root.setCenter(tabs);
     root.setBottom(new StatusBar(run));
+  }
+
+  private void showOpened(Session s) {
+    run.open(s);
+    tabs.getTabs().stream().filter(t -> "Live".equals(t.getText())).findFirst()
+        .ifPresent(t -> tabs.getSelectionModel().select(t));
   }
 
   private Path outputRoot() {
@@ -166,12 +172,21 @@ public final class LabWindow {
           "Run an experiment or open one from History first.");
       return;
     }
-    executor.execute(() -> report.write(dir, dir.resolve("report")),
+    executor.execute(() -> report.write(dir, freshReportDir(dir)),
         file -> {
           alert(Alert.AlertType.INFORMATION, "Report written", file.toString());
           documentOpener.accept(file.toUri().toString());
         },
         error -> alert(Alert.AlertType.ERROR, "Report failed", error.getMessage()));
+  }
+
+  /** {@code report/}, or {@code report-2/}, … : an earlier report is never overwritten. */
+  static Path freshReportDir(Path experimentDir) {
+    Path p = experimentDir.resolve("report");
+    for (int i = 2; java.nio.file.Files.exists(p); i++) {
+      p = experimentDir.resolve("report-" + i);
+    }
+    return p;
   }
 
   private void alert(Alert.AlertType type, String header, String text) {

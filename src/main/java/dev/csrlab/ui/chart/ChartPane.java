@@ -157,6 +157,7 @@ public final class ChartPane {
       vmk.setLabelFont(new Font("SansSerif", Font.PLAIN, 11));
       vmk.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
       vmk.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+      vmk.setLabelBackgroundColor(new Color(255, 255, 255, 210));
       plot.addDomainMarker(vmk, Layer.FOREGROUND);
     }
   }

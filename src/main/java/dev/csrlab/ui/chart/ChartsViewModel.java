@@ -116,10 +116,14 @@ public final class ChartsViewModel {
     return out;
   }
 
-  /** [N − half, N + half] around the given widening step. */
+  /** [N − half, N + half] around the given widening step, kept within the recorded steps. */
   public double[] zoomWindow(long step) {
     int half = Math.max(1, zoomHalfWidth.get());
-    return new double[] {step - half, step + half};
+    double[] data = dataRange();
+    double lo = step - half;
+    double hi = step + half;
+    return data == null ? new double[] {lo, hi}
+        : new double[] {Math.max(lo, data[0]), Math.max(Math.min(hi, data[1]), step + 1)};
   }
 
   /** Smallest and largest step over all runs, or null when nothing has been recorded. */

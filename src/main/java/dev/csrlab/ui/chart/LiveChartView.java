@@ -157,7 +157,8 @@ public final class LiveChartView extends BorderPane {
 
   private static String describe(String run, WideningInfo w) {
     return String.format("%s @ step %d%s: shock %+.4f, function error %.4f", run, w.step(),
-        w.trigger() == null ? "" : " (" + w.trigger() + ")", w.shock(), w.functionError());
+        w.trigger() == null ? "" : " (trigger: " + w.trigger() + ")", w.shock(),
+        w.functionError());
   }
 
   /** How many times new data was drawn (tests check the ≤ maxChartFps rate). */

@@ -28,8 +28,9 @@ import org.controlsfx.property.editor.PropertyEditor;
  * red outline with the reason as tooltip, and every problem is listed on the right.
  */
 public final class ConfigView extends BorderPane {
-  private static final String INVALID =
-      "-fx-border-color: #d92d20; -fx-border-width: 1.5; -fx-background-color: #fff1f0;";
+  // Looked-up colours only: a border would change the row height and make the sheet jump.
+  private static final String INVALID = "-fx-text-box-border: #d92d20; -fx-outer-border: #d92d20;"
+      + " -fx-focus-color: #d92d20; -fx-control-inner-background: #fff1f0;";
   private final ConfigViewModel vm;
   private final PropertySheet sheet = new PropertySheet();
 
@@ -104,7 +105,7 @@ public final class ConfigView extends BorderPane {
         setStyle(empty ? "" : "-fx-text-fill: #b42318;");
       }
     });
-    VBox.setVgrow(problems, Priority.ALWAYS);
+    problems.setPrefHeight(220);
     VBox box = new VBox(8, new Label("Presets"), presets, files, runButton, summary,
         problemsTitle, problems);
     box.setAlignment(Pos.TOP_LEFT);

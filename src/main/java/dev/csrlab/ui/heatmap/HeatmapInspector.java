@@ -34,6 +34,10 @@ public final class HeatmapInspector extends BorderPane {
       "No seriated layer yet. Heatmaps appear when a resampling variant (continuous) widens.");
   private long lastVersion = -1;
   private Session lastSession;
+  // True while the shown layer was picked by frame(), not by the user: then a better layer
+  // (a resampling variant's) that arrives later replaces it.
+  private boolean autoSelection = true;
+  private boolean selecting;
 
   public HeatmapInspector(HeatmapViewModel vm) {
     this.vm = vm;
@@ -43,7 +47,10 @@ public final class HeatmapInspector extends BorderPane {
     hover.setId("heatmapHover");
     layers.setPrefWidth(360);
     layers.valueProperty().bindBidirectional(vm.selectedProperty());
-    vm.selectedProperty().addListener((o, a, b) -> show(b));
+    vm.selectedProperty().addListener((o, a, b) -> {
+      show(b);
+      autoSelection &= selecting;
+    });
     vm.selectedUnitProperty().addListener((o, a, b) -> highlight(b.intValue()));
     hover.textProperty().bind(vm.hoverTextProperty());
     hover.setStyle("-fx-font-family: monospace; -fx-font-size: 13px;");
@@ -112,15 +119,24 @@ public final class HeatmapInspector extends BorderPane {
     if (s == lastSession && s.version() == lastVersion) {
       return;
     }
+    if (s != lastSession) {
+      autoSelection = true;
+    }
     lastSession = s;
     lastVersion = s.version();
     List<Choice> choices = HeatmapViewModel.choices(s);
-    if (!choices.equals(layers.getItems())) {
-      Choice keep = vm.selectedProperty().get();
+    if (choices.equals(layers.getItems())) {
+      return;
+    }
+    Choice keep = vm.selectedProperty().get();
+    selecting = true;
+    try {
       // Replacing a ComboBox's items clears its value (and, bound, the selection): restore it.
       layers.getItems().setAll(choices);
-      vm.selectedProperty().set(keep != null && choices.contains(keep) ? keep
-          : choices.isEmpty() ? null : preferred(choices));
+      vm.selectedProperty().set(choices.isEmpty() ? null
+          : !autoSelection && choices.contains(keep) ? keep : preferred(choices));
+    } finally {
+      selecting = false;
     }
   }
 

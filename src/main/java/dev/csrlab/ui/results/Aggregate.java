@@ -32,11 +32,16 @@ public record Aggregate(double mean, double std, int n) {
   }
 
   public String format(String pattern, DoubleUnaryOperator scale) {
+    return format(pattern, scale, "");
+  }
+
+  /** With a unit appended to present values ("97.5 ± 0.2 %"), none to the "—" of no value. */
+  public String format(String pattern, DoubleUnaryOperator scale, String unit) {
     if (n == 0) {
       return "—";
     }
     String m = String.format(pattern, scale.applyAsDouble(mean));
     String spread = String.format(pattern.replace("+", ""), Math.abs(scale.applyAsDouble(std)));
-    return n == 1 ? m : m + " ± " + spread;
+    return (n == 1 ? m : m + " ± " + spread) + unit;
   }
 }

@@ -32,7 +32,7 @@ public final class ResultsView extends BorderPane {
         col("Peak shock (subset)", r -> r.peakShock().format("%+.4f"), 150),
         col("Function error", r -> r.functionError().format("%.4f"), 140),
         col("Recovery steps", Row::recoveryText, 190),
-        col("Final test accuracy", r -> r.testAccuracy().format("%.2f", x -> 100 * x) + " %",
+        col("Final test accuracy", r -> r.testAccuracy().format("%.2f", x -> 100 * x, " %"),
             170),
         col("Status", r -> String.join(", ", r.statuses()), 160)));
     table.setPlaceholder(new Label("No finished run yet"));

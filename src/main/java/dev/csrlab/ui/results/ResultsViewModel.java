@@ -20,8 +20,12 @@ public final class ResultsViewModel {
   /** One table row; numbers kept for sorting and tests, text for display. */
   public record Row(String variant, String method, int seeds, Aggregate shock, Aggregate peakShock,
       Aggregate functionError, Aggregate recoverySteps, int recovered, Aggregate testAccuracy,
-      List<String> statuses) {
+      List<String> statuses, boolean widened) {
+    /** "20 ± 14 (2/2 recovered)"; "—" for variants that never widen (nothing to recover). */
     public String recoveryText() {
+      if (!widened) {
+        return "—";
+      }
       String m = recoverySteps.format("%.0f");
       return seeds == 0 ? m : m + " (" + recovered + "/" + seeds + " recovered)";
     }
@@ -50,7 +54,8 @@ public final class ResultsViewModel {
     return new Row(variant, rs.get(0).method(), rs.size(), agg(rs, RunResult::shock),
         agg(rs, RunResult::peakShock), agg(rs, RunResult::functionError), Aggregate.of(rec),
         (int) rs.stream().filter(RunResult::recovered).count(),
-        agg(rs, RunResult::finalTestAccuracy), rs.stream().map(RunResult::status).toList());
+        agg(rs, RunResult::finalTestAccuracy), rs.stream().map(RunResult::status).toList(),
+        rs.stream().anyMatch(r -> r.wideningStep() > 0));
   }
 
   private static Aggregate agg(List<RunResult> rs, ToDoubleFunction<RunResult> f) {

@@ -46,8 +46,8 @@ public final class RunViewModel {
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Ready");
   private final StatusFields status = new StatusFields();
   private final ObservableList<String> log = FXCollections.observableArrayList();
-  private final RateMeter stepRate = new RateMeter(3_000_000_000L);
-  private final RateMeter updateRate = new RateMeter(3_000_000_000L);
+  private final RateMeter stepRate = new RateMeter(5_000_000_000L);
+  private final RateMeter updateRate = new RateMeter(5_000_000_000L);
   private final Map<Long, Long> sharedStepsSeen = new HashMap<>();
   private final Set<RunKey> active = new LinkedHashSet<>();
   private EventQueue queue = new EventQueue();
@@ -272,13 +272,17 @@ public final class RunViewModel {
   private void updateRateAndEta() {
     double r = stepRate.perSecond();
     double u = updateRate.perSecond();
-    status.rate.set(Double.isNaN(r) ? "" : String.format("%.0f steps/s (%.0f updates/s)", r, u));
+    status.rate.set(Double.isNaN(r) ? "" : rate(r) + " steps/s (" + rate(u) + " updates/s)");
     if (Double.isNaN(r) || r <= 0 || config == null) {
       return;
     }
     long remaining = Math.max(0, seedTotalSteps - frontier)
         + (long) Math.max(0, config.seeds().size() - seedsStarted) * seedTotalSteps;
     status.eta.set("ETA " + formatDuration(remaining / r));
+  }
+
+  private static String rate(double r) {
+    return String.format(r < 10 ? "%.1f" : "%.0f", r);
   }
 
   private int plannedRuns() {

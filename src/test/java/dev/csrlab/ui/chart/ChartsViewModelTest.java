@@ -67,8 +67,17 @@ class ChartsViewModelTest {
   @Test
   void zoomWindowIsCentredOnTheWidening() {
     ChartsViewModel vm = new ChartsViewModel();
+    vm.sessionProperty().set(session(1000, 400));
     vm.zoomHalfWidthProperty().set(50);
     assertArrayEquals(new double[] {350, 450}, vm.zoomWindow(400));
+  }
+
+  @Test
+  void zoomWindowStaysWithinTheRecordedSteps() {
+    ChartsViewModel vm = new ChartsViewModel();
+    vm.sessionProperty().set(session(1000, 40));
+    vm.zoomHalfWidthProperty().set(100);
+    assertArrayEquals(new double[] {1, 140}, vm.zoomWindow(40));
   }
 
   @Test

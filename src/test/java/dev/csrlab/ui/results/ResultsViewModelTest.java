@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class ResultsViewModelTest {
   private static RunResult r(String variant, String method, long seed, double shock,
       long recovery, double acc) {
-    return new RunResult(variant, method, seed, "completed", 100, "epoch 3", shock, shock,
+    return new RunResult(variant, method, seed, "completed", method.equals("scratch") ? -1 : 100,
+        "epoch 3", shock, shock,
         shock, shock / 2, 0, recovery, recovery >= 0, 0, 0, 0, 1, acc, 0, 1000, 0, 1, List.of());
   }
 
@@ -55,7 +56,11 @@ class ResultsViewModelTest {
         r("scratch", "scratch", 0, Double.NaN, -1, 0.98));
     assertEquals(List.of("scratch", "continuous"),
         ResultsViewModel.rows(s).stream().map(Row::variant).toList());
-    assertEquals("—", ResultsViewModel.rows(s).get(0).shock().format("%.4f"));
+    Row scratch = ResultsViewModel.rows(s).get(0);
+    assertEquals("—", scratch.shock().format("%.4f"));
+    assertEquals("—", scratch.recoveryText(), "scratch never widens: nothing to recover");
+    assertEquals("98.00 %", scratch.testAccuracy().format("%.2f", x -> 100 * x, " %"));
+    assertEquals("—", Aggregate.of(new double[0]).format("%.2f", x -> x, " %"));
   }
 
   @Test
