@@ -93,7 +93,11 @@ public final class LabWindow {
     liveTab.selectedProperty().addListener((o, a, b) -> live.setShown(b));
     run.stateProperty().addListener((o, a, b) -> {
       if (b == RunState.RUNNING) {
+        frameStats.reset();
         tabs.getSelectionModel().select(liveTab);
+      } else if (a != null && a.isActive() && !b.isActive()) {
+        // The GUI's own cost during the run, for comparing with a headless `csr-lab run`.
+        run.log().add("GUI frame time on the FX thread: " + frameStats);
       }
     });
     history.setOnSelectionChanged(e -> {

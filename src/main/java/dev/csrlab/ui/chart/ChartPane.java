@@ -8,7 +8,7 @@ import java.awt.Font;
 import java.awt.Shape;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.entity.EntityCollection;
@@ -184,8 +184,9 @@ public final class ChartPane {
 
   private ValueAxis rangeAxis(boolean log) {
     if (log && metric.isLoss()) {
-      LogAxis a = new LogAxis(metric.axisLabel() + " (log)");
-      a.setSmallestValue(1e-6);
+      // LogarithmicAxis labels 0.2, 0.3, … 1, 2 in plain numbers (LogAxis writes 10^-0.6).
+      LogarithmicAxis a = new LogarithmicAxis(metric.axisLabel() + " (log)");
+      a.setStrictValuesFlag(false);
       a.setAutoRange(true);
       return a;
     }

@@ -12,6 +12,7 @@ import dev.csrlab.config.Options;
 import dev.csrlab.config.Options.HasId;
 import dev.csrlab.config.TriggerSpec;
 import dev.csrlab.config.VariantSpec;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
@@ -26,9 +27,20 @@ final class ConfigFields {
   private ConfigFields() {}
 
   static List<ConfigField> all() {
+    List<ConfigField> all = new ArrayList<>();
+    all.addAll(dataAndModel());
+    all.addAll(optimizer());
+    all.addAll(trigger());
+    all.addAll(variantOptions());
+    all.addAll(protocolsLoggingDevice());
+    return all;
+  }
+
+  private static List<ConfigField> dataAndModel() {
     return List.of(
-        text("dataset", "Data", "Dataset", "mnist or fashion-mnist", ExperimentConfig::dataset,
-            (b, v) -> b.dataset = v.toString().trim(), "dataset"),
+        new ConfigField("dataset", "Data", "Dataset", "MNIST or Fashion-MNIST (same format)",
+            String.class, List.of("mnist", "fashion-mnist"), ExperimentConfig::dataset,
+            (b, v) -> b.dataset = v.toString().trim(), List.of("dataset"), false),
         text("dataDir", "Data", "Data folder", "Where datasets are cached (empty = user cache)",
             c -> c.dataDir() == null ? "" : c.dataDir(),
             (b, v) -> b.dataDir = v.toString().isBlank() ? null : v.toString().trim()),
@@ -49,7 +61,11 @@ final class ConfigFields {
             (b, v) -> b.targetWidths = Values.intList("targetWidths", v), "targetWidths",
             "net2net-each-once needs"),
         choice("activation", "Model", "Activation", "Hidden non-linearity", Options.Activation.class,
-            c -> c.activation().id(), (b, v) -> b.activation = Options.Activation.of(v.toString())),
+            c -> c.activation().id(), (b, v) -> b.activation = Options.Activation.of(v.toString())));
+  }
+
+  private static List<ConfigField> optimizer() {
+    return List.of(
         text("batchSize", "Optimizer", "Batch size", "Samples per update (last partial batch kept)",
             c -> String.valueOf(c.batchSize()), (b, v) -> b.batchSize = integer("batchSize", v),
             "batchSize"),
@@ -65,7 +81,11 @@ final class ConfigFields {
         text("eps", "Optimizer", "ε", "AdamW epsilon", c -> show(c.eps()),
             (b, v) -> b.eps = number("eps", v), "eps "),
         text("epochs", "Optimizer", "Epochs (E)", "Total epochs of every protocol (≥ 2)",
-            c -> String.valueOf(c.epochs()), (b, v) -> b.epochs = integer("epochs", v), "epochs"),
+            c -> String.valueOf(c.epochs()), (b, v) -> b.epochs = integer("epochs", v), "epochs"));
+  }
+
+  private static List<ConfigField> trigger() {
+    return List.of(
         choice("trigger", "Widening", "Trigger", "When to widen (SPEC §1.4)",
             Options.TriggerKind.class, c -> c.widening().kind().id(),
             trigger(v -> t -> new TriggerSpec(Options.TriggerKind.of(v.toString()), t.epoch(),
@@ -97,7 +117,11 @@ final class ConfigFields {
         text("latestStep", "Widening", "Latest step", "Fallback for data-driven triggers (0 = E−1)",
             c -> String.valueOf(c.widening().latestStep()),
             trigger(v -> t -> new TriggerSpec(t.kind(), t.epoch(), t.step(), t.threshold(),
-                t.plateauDelta(), t.plateauSteps(), longValue("latestStep", v))), "latestStep"),
+                t.plateauDelta(), t.plateauSteps(), longValue("latestStep", v))), "latestStep"));
+  }
+
+  private static List<ConfigField> variantOptions() {
+    return List.of(
         option("ordering", "Ordering (continuous)", "Unit order before resampling",
             Options.Ordering.class, m -> m == Method.CONTINUOUS, VariantSpec::ordering,
             (s, v) -> s.withOrdering(Options.Ordering.of(v))),
@@ -121,7 +145,11 @@ final class ConfigFields {
             String.class, null, c -> variantValue(c, ConfigFields::isNet2Net,
                 s -> show(s.noise()), show(VariantSpec.DEFAULT_NOISE)),
             (b, v) -> mapVariants(b, ConfigFields::isNet2Net,
-                s -> s.withNoise(number("noise", v))), List.of("noise"), false),
+                s -> s.withNoise(number("noise", v))), List.of("noise"), false));
+  }
+
+  private static List<ConfigField> protocolsLoggingDevice() {
+    return List.of(
         new ConfigField("variants", "Protocols & seeds", "Variants",
             "A,B,C or method ids: " + Method.knownIds(), String.class, null,
             c -> Values.variantText(c.variants()),

@@ -3,6 +3,7 @@ package dev.csrlab.ui.run;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javafx.concurrent.Task;
 
@@ -34,8 +35,18 @@ public final class FxTaskExecutor implements TaskExecutor {
     pool.execute(task);
   }
 
+  /**
+   * Waits up to a few seconds for running work: after the window's cancel, the engine returns
+   * within a step and then writes summary.json and closes its event files — let it, rather than
+   * exit mid-write.
+   */
   @Override
   public void shutdown() {
     pool.shutdown();
+    try {
+      pool.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

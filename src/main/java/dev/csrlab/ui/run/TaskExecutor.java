@@ -15,6 +15,6 @@ public interface TaskExecutor {
    */
   <T> void execute(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
 
-  /** Stops accepting work; running work is left to finish (its cancel token is the stop). */
+  /** Stops accepting work; running work may finish (its cancel token is what stops it). */
   default void shutdown() {}
 }
