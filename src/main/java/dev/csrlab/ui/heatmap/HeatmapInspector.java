@@ -121,6 +121,8 @@ public final class HeatmapInspector extends BorderPane {
     }
     if (s != lastSession) {
       autoSelection = true;
+      vm.setWeightsSource(c -> CheckpointWeights.incoming(s.runDir(c.key()), c.info().step(),
+          c.layer().hidden()));
     }
     lastSession = s;
     lastVersion = s.version();

@@ -5,8 +5,10 @@ import dev.csrlab.train.RunKey;
 import dev.csrlab.ui.session.Session;
 import dev.csrlab.ui.session.WideningInfo;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -38,6 +40,8 @@ public final class HeatmapViewModel {
   private final ObjectProperty<Choice> selected = new SimpleObjectProperty<>();
   private final IntegerProperty selectedUnit = new SimpleIntegerProperty(-1);
   private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper("");
+  private final Map<Choice, float[]> loaded = new HashMap<>();
+  private Function<Choice, float[]> weightsSource = c -> null;
 
   public HeatmapViewModel() {
     selected.addListener((o, a, b) -> {
@@ -138,6 +142,20 @@ public final class HeatmapViewModel {
   }
 
   /**
+   * Where incoming weights come from when the widening itself does not carry them (e.g. the
+   * run's checkpoint); called at most once per layer.
+   */
+  public void setWeightsSource(Function<Choice, float[]> source) {
+    weightsSource = source;
+    loaded.clear();
+  }
+
+  private float[] weights(Choice c) {
+    float[] w = c.info().incomingWeights(c.layerIndex());
+    return w != null ? w : loaded.computeIfAbsent(c, weightsSource);
+  }
+
+  /**
    * Incoming weights of {@code unit} as a 28×28 image (row-major, 784 values), or null when the
    * source does not carry weights or the layer is not the first one (its inputs are not pixels).
    */
@@ -146,7 +164,7 @@ public final class HeatmapViewModel {
     if (c == null || c.layer().hidden() != 1) {
       return null;
     }
-    float[] w = c.info().incomingWeights(c.layerIndex());
+    float[] w = weights(c);
     int n = c.layer().fromWidth();
     if (w == null || w.length != n * 784 || unit < 0 || unit >= n) {
       return null;

@@ -38,8 +38,10 @@ final class UnitStrip extends VBox {
     for (int u : around) {
       float[] w = vm.incomingImage(u);
       if (w == null) {
-        caption.setText(caption.getText() + "\nIncoming weights are not available for this"
-            + " layer/run (first hidden layer only; the widening event does not carry weights).");
+        caption.setText(caption.getText() + (vm.selectedProperty().get().layer().hidden() != 1
+            ? "\nIncoming weights are shown for the first hidden layer (its inputs are pixels)."
+            : "\nIncoming weights: run with Logging ▸ Save checkpoints on (they are read from"
+                + " checkpoint-before-step<N>.safetensors in the run folder)."));
         return;
       }
       for (float v : w) {

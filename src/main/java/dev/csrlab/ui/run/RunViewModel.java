@@ -214,7 +214,8 @@ public final class RunViewModel {
           new RunSeries.EpochPoint(ep.epoch(), ep.step(), ep.valLoss(), ep.valAcc()));
     } else if (e instanceof WideningEvent w) {
       s.putWidening(w.key(), WideningInfo.of(w));
-      log.add(String.format("%s widened at step %d (%s): shock %+.4f, function error %.4f",
+      log.add(String.format(
+          "%s widened at step %d (trigger: %s): shock %+.4f, function error %.4f",
           w.key(), w.step(), w.trigger(), w.shock(), w.functionError()));
     } else if (e instanceof RunFinished f) {
       if (f.result() != null) {
@@ -223,8 +224,9 @@ public final class RunViewModel {
       anyRunCancelled |= f.status() == RunStatus.CANCELLED;
       active.remove(f.key());
       showActiveRuns();
-      log.add(f.key() + " " + f.status().id()
-          + (f.message() == null || f.message().isBlank() ? "" : ": " + f.message()));
+      String m = f.message() == null ? "" : f.message();
+      log.add(f.key() + " " + f.status().id() + (m.isBlank() ? ""
+          : m.startsWith(f.status().id()) ? " (" + m + ")" : ": " + m));
     } else if (e instanceof LogLine line) {
       addLog(line.text());
     }
@@ -242,6 +244,7 @@ public final class RunViewModel {
     active.add(rs.key());
     s.series(rs.key());
     s.setMethod(rs.key(), rs.variant().method().id());
+    s.setRunDir(rs.key(), rs.runDir());
     if (s.experimentDir() == null && rs.runDir() != null) {
       s.setExperimentDir(rs.runDir().getParent());
     }

@@ -19,6 +19,7 @@ public final class Session {
   private final Map<RunKey, WideningInfo> widenings = new LinkedHashMap<>();
   private final Map<RunKey, RunResult> results = new LinkedHashMap<>();
   private final Map<RunKey, String> methods = new LinkedHashMap<>();
+  private final Map<RunKey, Path> runDirs = new LinkedHashMap<>();
   private final List<String> variantOrder = new ArrayList<>();
   private List<Criterion> criteria = List.of();
   private ExperimentConfig config;
@@ -78,6 +79,16 @@ public final class Session {
 
   public List<String> variants() {
     return List.copyOf(variantOrder);
+  }
+
+  public void setRunDir(RunKey key, Path dir) {
+    runDirs.put(key, dir);
+  }
+
+  /** {@code <experiment>/<variant>-seed<k>/} of a run, or null when not known yet. */
+  public Path runDir(RunKey key) {
+    Path d = runDirs.get(key);
+    return d != null || experimentDir == null ? d : experimentDir.resolve(key.dirName());
   }
 
   public void setMethod(RunKey key, String method) {

@@ -81,6 +81,21 @@ class HeatmapViewModelTest {
   }
 
   @Test
+  void weightsComeFromTheSourceWhenTheEventHasNone() {
+    HeatmapViewModel vm = vm(null);
+    float[] w = new float[3 * 784];
+    w[2 * 784] = -0.5f;
+    int[] calls = {0};
+    vm.setWeightsSource(c -> {
+      calls[0]++;
+      return w;
+    });
+    assertEquals(-0.5f, vm.incomingImage(2)[0]);
+    vm.incomingImage(1);
+    assertEquals(1, calls[0], "the checkpoint is read once per layer");
+  }
+
+  @Test
   void fiedlerIsPlottedInSortedOrder() {
     double[] f = vm(null).sortedFiedler();
     assertEquals(-0.7, f[0]);

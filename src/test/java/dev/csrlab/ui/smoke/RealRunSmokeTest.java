@@ -38,8 +38,10 @@ class RealRunSmokeTest {
   @Start
   void start(Stage stage) throws Exception {
     out = Files.createTempDirectory("csr-ui-real");
+    ExperimentConfig.Builder b = SmokeSupport.tiny(out).toBuilder();
+    b.saveCheckpoints = true;
     window = new LabWindow(ExperimentEngine.runner(), new FxTaskExecutor(),
-        ReportAction.standard(), SmokeSupport.tiny(out));
+        ReportAction.standard(), b.build());
     stage.setScene(new Scene(window.root(), 1280, 800));
     stage.show();
     window.start();
@@ -61,6 +63,7 @@ class RealRunSmokeTest {
     SmokeSupport.settle();
     SmokeSupport.assertChartsShowRunsAndMarker(window, 8);
     SmokeSupport.assertHeatmapHoverShowsAValue(robot, window);
+    SmokeSupport.assertClickedUnitShowsItsWeights(robot, window);
     SmokeSupport.assertExportWritesValidFiles(window, out);
     Path dir = window.runViewModel().getSession().experimentDir();
     assertTrue(Files.isRegularFile(dir.resolve("summary.json")), "no summary.json in " + dir);

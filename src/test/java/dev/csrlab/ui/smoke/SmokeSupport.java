@@ -87,6 +87,21 @@ final class SmokeSupport {
             + ", selected " + w.heatmapViewModel().selectedProperty().get());
   }
 
+  /** Clicks a row of the first layer's "after" heatmap: its incoming weights become images. */
+  static void assertClickedUnitShowsItsWeights(FxRobot robot, LabWindow w) {
+    var vm = w.heatmapViewModel();
+    assertEquals(1, vm.selectedProperty().get().layer().hidden(), "hidden1 is shown first");
+    HeatmapCanvas after = robot.lookup("#heatmapAfter").query();
+    double[] c = after.cellCentre(20, 20);
+    robot.clickOn(after.localToScreen(c[0], c[1]));
+    WaitForAsyncUtils.waitForFxEvents();
+    int unit = vm.selectedUnitProperty().get();
+    assertEquals(vm.unitAt(dev.csrlab.ui.heatmap.HeatmapViewModel.Panel.AFTER, 20), unit);
+    float[] img = vm.incomingImage(unit);
+    assertTrue(img != null && img.length == 784, "no 28×28 weights for unit " + unit);
+    assertEquals(7, vm.neighbourhood(3).size(), "the unit and 3 neighbours on each side");
+  }
+
   static void assertExportWritesValidFiles(LabWindow w, Path parent) throws Exception {
     List<Path> files = WaitForAsyncUtils.asyncFx(() -> w.exportActions().exportAllTo(parent))
         .get(60, TimeUnit.SECONDS);
