@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Widen neural networks mid-training: Continuous Signal Resampling vs Net2Net vs"
         + " scratch, on real MNIST.",
-    subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, WidenCommand.class, ReportCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

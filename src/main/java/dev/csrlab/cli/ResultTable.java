@@ -2,7 +2,9 @@ package dev.csrlab.cli;
 
 import dev.csrlab.config.ExperimentConfig;
 import dev.csrlab.experiment.ExperimentOutcome;
+import dev.csrlab.stats.Verdict;
 import dev.csrlab.train.RunFinished;
+import dev.csrlab.train.RunStatus;
 import dev.csrlab.train.RunResult;
 import java.io.PrintStream;
 import java.util.Locale;
@@ -24,8 +26,25 @@ final class ResultTable {
               : String.format(Locale.ROOT, "%.2f%%", 100 * r.finalTestAccuracy()));
     }
     out.println();
+    if (o.analysis() != null) {
+      out.println("Success criteria (SPEC §2; margin " + c.nonInferiorityMargin() + " pp, "
+          + c.seeds().size() + " seed" + (c.seeds().size() == 1 ? "" : "s") + "):");
+      for (Verdict v : o.analysis().verdicts()) {
+        out.printf(Locale.ROOT, "  (%d) %-48s %s%n", v.criterion(), v.claim(),
+            v.outcome().text().toUpperCase(Locale.ROOT));
+        out.println("      " + v.sentence());
+        if (v.note() != null && !v.note().isBlank()) {
+          out.println("      note: " + v.note());
+        }
+      }
+      out.println("  " + o.analysis().resolutionNote());
+    }
+    for (RunFinished f : o.runs()) {
+      if (f.status() != RunStatus.COMPLETED) {
+        out.println("  " + f.key() + " " + f.status().id() + ": " + f.message());
+      }
+    }
     out.println("run directory: " + o.directory());
-    c.getClass();
   }
 
   private static String num(double v) {

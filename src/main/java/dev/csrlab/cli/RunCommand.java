@@ -112,27 +112,59 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "no progress bars (widening blocks and results only)")
   boolean quiet;
 
+  @Option(names = "--parallel", defaultValue = "1",
+      description = "seeds run at once, one PyTorch thread each (default ${DEFAULT-VALUE})")
+  int parallel;
+
+  @Option(names = "--resume", description = "continue an interrupted experiment directory:"
+      + " completed runs are kept, the rest run again (other flags are ignored)")
+  Path resume;
+
   @Override
   public Integer call() throws Exception {
-    ExperimentConfig config;
-    try {
-      config = ConfigValidator.requireValid(buildConfig());
-    } catch (ConfigException e) {
-      spec.commandLine().getErr().println(e.getMessage());
-      return 2;
-    }
     CancelToken cancel = new CancelToken();
-    Thread hook = new Thread(cancel::cancel, "csr-lab-cancel");
+    java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+    // Ctrl-C / SIGTERM: ask the loop to stop at the next step, then give it time to close its
+    // event files and write summary.json before the JVM exits (STACK.md: never free native
+    // memory from the hook itself).
+    Thread hook = new Thread(() -> {
+      cancel.cancel();
+      try {
+        finished.await(20, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "csr-lab-cancel");
     Runtime.getRuntime().addShutdownHook(hook);
-    ExperimentOutcome outcome = new ExperimentRunner(config, List.of(),
-        msg -> spec.commandLine().getErr().println(msg), Sinks.console(quiet)).execute(cancel);
-    ResultTable.print(outcome, config, System.out);
     try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException shuttingDown) {
-      // the JVM is exiting after Ctrl-C: the hook already ran
+      ExperimentOutcome outcome;
+      ExperimentConfig config;
+      java.util.function.Consumer<String> log = msg -> spec.commandLine().getErr().println(msg);
+      if (resume != null) {
+        outcome = ExperimentRunner.resume(resume, List.of(), log, Sinks.console(quiet), parallel,
+            cancel);
+        config = ConfigJson.read(resume.resolve("config.json"));
+      } else {
+        try {
+          config = ConfigValidator.requireValid(buildConfig());
+        } catch (ConfigException e) {
+          spec.commandLine().getErr().println(e.getMessage());
+          return 2;
+        }
+        outcome = new ExperimentRunner(config, List.of(), log, Sinks.console(quiet))
+            .withParallelSeeds(parallel).execute(cancel);
+      }
+      ResultTable.print(outcome, config, System.out);
+      System.out.flush();
+      return outcome.allCompleted() ? 0 : 1;
+    } finally {
+      finished.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the JVM is already exiting after Ctrl-C: the hook is running
+      }
     }
-    return outcome.allCompleted() ? 0 : 1;
   }
 
   ExperimentConfig buildConfig() {

@@ -12,7 +12,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Fans every training event out to the standard sinks and the caller's listeners, in order. */
+/**
+ * Fans every training event out to the standard sinks and the caller's listeners, in order. Calls
+ * are serialised (seeds may run on parallel threads; sinks need not be thread-safe).
+ */
 final class EventBus implements TrainingListener, AutoCloseable {
   private final List<TrainingListener> all = new ArrayList<>();
 
@@ -22,40 +25,40 @@ final class EventBus implements TrainingListener, AutoCloseable {
   }
 
   @Override
-  public void onRunStart(RunStarted e) {
+  public synchronized void onRunStart(RunStarted e) {
     all.forEach(l -> l.onRunStart(e));
   }
 
   @Override
-  public void onStep(StepEvent e) {
+  public synchronized void onStep(StepEvent e) {
     for (TrainingListener l : all) {
       l.onStep(e);
     }
   }
 
   @Override
-  public void onEpochEnd(EpochEvent e) {
+  public synchronized void onEpochEnd(EpochEvent e) {
     all.forEach(l -> l.onEpochEnd(e));
   }
 
   @Override
-  public void onWidening(WideningEvent e) {
+  public synchronized void onWidening(WideningEvent e) {
     all.forEach(l -> l.onWidening(e));
   }
 
   @Override
-  public void onMetric(MetricEvent e) {
+  public synchronized void onMetric(MetricEvent e) {
     all.forEach(l -> l.onMetric(e));
   }
 
   @Override
-  public void onRunEnd(RunFinished e) {
+  public synchronized void onRunEnd(RunFinished e) {
     all.forEach(l -> l.onRunEnd(e));
   }
 
   /** Closes sinks that hold files (event writers, CSVs). */
   @Override
-  public void close() throws IOException {
+  public synchronized void close() throws IOException {
     for (TrainingListener l : all) {
       if (l instanceof Closeable c) {
         c.close();

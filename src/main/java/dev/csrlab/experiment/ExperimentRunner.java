@@ -9,6 +9,7 @@ import dev.csrlab.data.DataSplits;
 import dev.csrlab.data.DatasetStore;
 import dev.csrlab.data.LoadedDataset;
 import dev.csrlab.data.Split;
+import dev.csrlab.stats.StudyAnalysis;
 import dev.csrlab.train.CancelToken;
 import dev.csrlab.train.ComputeDevice;
 import dev.csrlab.train.DeviceData;
@@ -19,6 +20,7 @@ import dev.csrlab.train.TrainingListener;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -54,35 +56,133 @@ public final class ExperimentRunner {
     return execute(cancel).directory();
   }
 
-  /** Runs the experiment and returns its directory and results. */
+  /** Runs the experiment in a new directory and returns its directory and results. */
   public ExperimentOutcome execute(CancelToken cancel) throws IOException {
     ConfigValidator.requireValid(config);
-    ComputeDevice.configureThreads(config.threads());
+    Prepared p = prepare();
+    Path dir = ExperimentDirectory.create(outputRoot(config.out()), config.name(),
+        LocalDateTime.now(ZoneId.systemDefault()));
+    ConfigJson.write(config, dir.resolve("config.json"));
+    return runSeeds(p, dir, List.of(), cancel);
+  }
+
+  /**
+   * Continues an interrupted study in its own directory (SPEC §5 layout): runs that completed are
+   * kept and skipped; every other (variant, seed) is run again from the seed's start — the same
+   * random streams give the same small model and data order — after its unfinished run
+   * directory is moved aside to {@code <run>.incomplete-<k>} (nothing is overwritten).
+   */
+  public static ExperimentOutcome resume(Path dir, List<TrainingListener> listeners,
+      Consumer<String> log, Sinks sinks, int parallelSeeds, CancelToken cancel)
+      throws IOException {
+    ExperimentConfig config = ConfigValidator.requireValid(
+        ConfigJson.read(dir.resolve("config.json")));
+    List<RunFinished> done = ResumeState.completedRuns(dir);
+    log.accept("resume: " + done.size() + " completed run(s) kept in " + dir);
+    ExperimentRunner r = new ExperimentRunner(config, listeners, log, sinks)
+        .withParallelSeeds(parallelSeeds);
+    return r.runSeeds(r.prepare(), dir, done, cancel);
+  }
+
+  /** Runs up to {@code k} seeds at once, each on one PyTorch thread (k = 1: sequential). */
+  public ExperimentRunner withParallelSeeds(int k) {
+    ExperimentRunner r = new ExperimentRunner(config, listeners, log, sinks);
+    r.parallelSeeds = Math.max(1, k);
+    return r;
+  }
+
+  private int parallelSeeds = 1;
+
+  private record Prepared(Device device, String deviceName, DataSplits splits) {}
+
+  private Prepared prepare() throws IOException {
+    ComputeDevice.configureThreads(parallelSeeds > 1 ? 1 : config.threads());
     Device device = ComputeDevice.choose(config.device(), log);
     String deviceName = ComputeDevice.describe(device);
     LoadedDataset dataset = DatasetStore.standard(config.dataDir(), log).load(config.dataset());
-    DataSplits splits = DataSplits.of(dataset, config);
-    Path dir = ExperimentDirectory.create(outputRoot(config.out()), config.name(),
-        LocalDateTime.now());
-    ConfigJson.write(config, dir.resolve("config.json"));
-    log.accept("experiment: " + dir + " on " + deviceName);
+    return new Prepared(device, deviceName, DataSplits.of(dataset, config));
+  }
+
+  private ExperimentOutcome runSeeds(Prepared p, Path dir, List<RunFinished> kept,
+      CancelToken cancel) throws IOException {
+    log.accept("experiment: " + dir + " on " + p.deviceName()
+        + (parallelSeeds > 1 ? ", " + parallelSeeds + " seeds in parallel" : ""));
     long start = System.nanoTime();
-    List<RunFinished> finished = new ArrayList<>();
-    SummaryWriter summary = new SummaryWriter(dir, config, deviceName);
-    try (DeviceData data = upload(device, splits);
+    List<RunFinished> finished = java.util.Collections.synchronizedList(new ArrayList<>(kept));
+    SummaryWriter summary = new SummaryWriter(dir, config, p.deviceName());
+    try (DeviceData data = upload(p.device(), p.splits());
         EventBus bus = new EventBus(sinks.create(dir, config, log), listeners)) {
+      List<java.util.concurrent.Callable<Void>> jobs = new ArrayList<>();
       for (long seed : config.seeds()) {
-        if (cancel.isCancelled()) {
-          break;
+        ExperimentConfig todo = ResumeState.remaining(config, seed, kept);
+        if (todo == null) {
+          continue;
         }
-        SeedProtocol protocol = new SeedProtocol(config, data, bus, cancel,
-            key -> runDirectory(dir, key.dirName()), deviceName);
-        finished.addAll(protocol.run(seed));
-        summary.write(finished, (System.nanoTime() - start) / 1e9);
+        jobs.add(() -> {
+          if (!cancel.isCancelled()) {
+            ResumeState.moveAsideUnfinished(dir, todo, seed);
+            SeedProtocol protocol = new SeedProtocol(todo, data, bus, cancel,
+                key -> runDirectory(dir, key.dirName()), p.deviceName());
+            finished.addAll(protocol.run(seed));
+            synchronized (summary) {
+              summary.write(List.copyOf(finished), (System.nanoTime() - start) / 1e9);
+            }
+          }
+          return null;
+        });
       }
+      runAll(jobs);
     }
-    summary.write(finished, (System.nanoTime() - start) / 1e9);
-    return new ExperimentOutcome(dir, finished);
+    StudyAnalysis analysis = summary.write(List.copyOf(finished),
+        (System.nanoTime() - start) / 1e9);
+    return new ExperimentOutcome(dir, List.copyOf(finished), analysis);
+  }
+
+  /** Runs the seed jobs on {@code parallelSeeds} threads; the first failure is rethrown. */
+  private void runAll(List<java.util.concurrent.Callable<Void>> jobs) throws IOException {
+    if (parallelSeeds == 1) {
+      for (var j : jobs) {
+        call(j);
+      }
+      return;
+    }
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(parallelSeeds);
+    try {
+      for (var f : pool.invokeAll(jobs)) {
+        try {
+          f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          rethrow(e.getCause());
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while running seeds", e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static void call(java.util.concurrent.Callable<Void> job) throws IOException {
+    try {
+      job.call();
+    } catch (Exception e) {
+      rethrow(e);
+    }
+  }
+
+  private static void rethrow(Throwable t) throws IOException {
+    if (t instanceof IOException io) {
+      throw io;
+    }
+    if (t instanceof RuntimeException re) {
+      throw re;
+    }
+    if (t instanceof Error err) {
+      throw err;
+    }
+    throw new IOException(t);
   }
 
   /**

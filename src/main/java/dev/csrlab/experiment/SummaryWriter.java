@@ -1,25 +1,31 @@
 package dev.csrlab.experiment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.csrlab.config.ExperimentConfig;
+import dev.csrlab.stats.StudyAnalysis;
+import dev.csrlab.stats.StudyAnalyzer;
+import dev.csrlab.stats.SummaryCodec;
 import dev.csrlab.train.RunFinished;
+import dev.csrlab.train.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 
-/** summary.json (SPEC §5), replaced atomically so a reader never sees half a file. */
+/**
+ * summary.json (SPEC §5): per variant and seed the run's numbers, the study statistics and the
+ * success-criteria verdicts, plus the environment for the report. Replaced atomically (temp file
+ * and rename) so a reader never sees half a file, and rewritten after every seed.
+ */
 final class SummaryWriter {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-      .enable(SerializationFeature.INDENT_OUTPUT);
   private final Path dir;
   private final ExperimentConfig config;
   private final String device;
+  private final String created = OffsetDateTime.now(ZoneId.systemDefault()).toString();
 
   SummaryWriter(Path dir, ExperimentConfig config, String device) {
     this.dir = dir;
@@ -27,17 +33,34 @@ final class SummaryWriter {
     this.device = device;
   }
 
-  void write(List<RunFinished> runs, double wallSeconds) throws IOException {
-    ObjectNode root = MAPPER.createObjectNode();
+  /** Writes the summary of {@code runs}; returns the analysis it contains. */
+  StudyAnalysis write(List<RunFinished> runs, double wallSeconds) throws IOException {
+    ObjectMapper mapper = SummaryCodec.mapper();
+    List<RunResult> results = runs.stream().map(RunFinished::result).toList();
+    StudyAnalysis analysis = StudyAnalyzer.analyze(results, config);
+    ObjectNode root = mapper.createObjectNode();
     root.put("schemaVersion", 1);
     root.put("experiment", dir.getFileName().toString());
+    root.put("created", created);
+    root.set("environment", Environment.describe(device));
     root.put("wall_seconds", wallSeconds);
-    root.put("device", device);
-    root.set("runs", MAPPER.valueToTree(runs.stream().map(RunFinished::result).toList()));
+    root.set("runs", SummaryCodec.runsToJson(results));
+    ObjectNode messages = root.putObject("messages");
+    for (RunFinished f : runs) {
+      messages.put(f.key().dirName(), f.message());
+    }
+    root.set("statistics", SummaryCodec.toTree(analysis));
+    root.set("criteria", SummaryCodec.toTree(analysis.verdicts()));
     Path tmp = dir.resolve("summary.json.tmp");
-    MAPPER.writeValue(tmp.toFile(), root);
-    Files.move(tmp, dir.resolve("summary.json"), StandardCopyOption.REPLACE_EXISTING,
-        StandardCopyOption.ATOMIC_MOVE);
-    config.getClass();
+    try {
+      mapper.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
+      Files.move(tmp, dir.resolve("summary.json"), StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      Files.deleteIfExists(tmp);
+      throw new IOException("could not write " + dir.resolve("summary.json") + ": " + e
+          + "; free disk space (the runs' metrics.csv and event files are complete)", e);
+    }
+    return analysis;
   }
 }

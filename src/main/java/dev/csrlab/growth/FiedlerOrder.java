@@ -11,6 +11,9 @@ package dev.csrlab.growth;
  *     component has at most 2 units)
  * @param iterations Lanczos matrix–vector products (0 for dense)
  * @param components number of connected components of the affinity graph
+ * @param converged false when Lanczos hit its iteration cap before the residual tolerance (the
+ *     best Ritz vector is still returned; dense solves always converge)
  */
 public record FiedlerOrder(
-    double[] vector, int[] order, String solver, int iterations, int components) {}
+    double[] vector, int[] order, String solver, int iterations, int components,
+    boolean converged) {}

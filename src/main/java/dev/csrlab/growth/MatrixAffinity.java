@@ -48,19 +48,54 @@ final class MatrixAffinity implements AffinityGraph {
     return of(s[units[a] * stride + units[b]], affinity);
   }
 
+  /**
+   * y = A·x, rows in parallel. This product is memory-bound (n² floats per call), so the loops are
+   * kept branch-free (max/abs, not a sign test: random signs would mispredict half the time) and
+   * the whole matrix, the common connected case, is read without index indirection.
+   */
   @Override
   public void multiply(double[] x, double[] y) {
     int n = units.length;
+    boolean whole = n == stride;
     IntStream.range(0, n).parallel().forEach(a -> {
       int row = units[a] * stride;
-      double acc = 0;
-      for (int b = 0; b < n; b++) {
-        if (b != a) {
-          acc += of(s[row + units[b]], affinity) * x[b];
+      double acc = whole ? rowWhole(row, x) : rowIndexed(row, x);
+      // The loops included the diagonal term; A has a zero diagonal.
+      y[a] = acc - of(s[row + units[a]], affinity) * x[a];
+    });
+  }
+
+  private double rowWhole(int row, double[] x) {
+    int n = x.length;
+    double acc = 0;
+    switch (affinity) {
+      case SHIFT -> {
+        for (int b = 0; b < n; b++) {
+          acc += (1 + s[row + b]) * x[b];
+        }
+        acc *= 0.5;
+      }
+      case CLAMP -> {
+        for (int b = 0; b < n; b++) {
+          acc += Math.max(s[row + b], 0f) * x[b];
         }
       }
-      y[a] = acc;
-    });
+      case ABS -> {
+        for (int b = 0; b < n; b++) {
+          acc += Math.abs(s[row + b]) * x[b];
+        }
+      }
+      default -> throw new IllegalStateException("unknown affinity " + affinity);
+    }
+    return acc;
+  }
+
+  private double rowIndexed(int row, double[] x) {
+    double acc = 0;
+    for (int b = 0; b < units.length; b++) {
+      acc += of(s[row + units[b]], affinity) * x[b];
+    }
+    return acc;
   }
 
   @Override

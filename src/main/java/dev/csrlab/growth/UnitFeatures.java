@@ -100,17 +100,60 @@ public final class UnitFeatures {
     return s;
   }
 
-  /** The full n×n cosine matrix as float (rows in parallel; O(n²·d), n² floats of memory). */
+  /**
+   * The full n×n cosine matrix as float: O(n²·d) work, n² floats of memory. Tiles of four rows
+   * against one row keep four independent sums in flight and read each row of F̂ once per tile
+   * rather than once per unit; tiles run in parallel.
+   */
   public float[] similarityMatrix() {
     float[] s = new float[n * n];
-    IntStream.range(0, n).parallel().forEach(i -> {
-      for (int j = i; j < n; j++) {
-        float v = (float) cosine(i, j);
-        s[i * n + j] = v;
-        s[j * n + i] = v;
+    int tiles = (n + 3) / 4;
+    IntStream.range(0, tiles).parallel().forEach(t -> {
+      int i0 = 4 * t;
+      int rowsInTile = Math.min(4, n - i0);
+      double[] acc = new double[4];
+      for (int j = i0; j < n; j++) {
+        dotTile(i0, rowsInTile, j, acc);
+        for (int r = 0; r < rowsInTile; r++) {
+          if (i0 + r <= j) {
+            float v = (float) acc[r];
+            s[(i0 + r) * n + j] = v;
+            s[j * n + i0 + r] = v;
+          }
+        }
       }
     });
     return s;
+  }
+
+  /** acc[r] = f̂_{i0+r} · f̂_j for r < rows (rows ≤ 4). */
+  private void dotTile(int i0, int rows, int j, double[] acc) {
+    int b = j * d;
+    if (rows < 4) {
+      for (int r = 0; r < rows; r++) {
+        acc[r] = cosine(i0 + r, j);
+      }
+      return;
+    }
+    int a0 = i0 * d;
+    int a1 = a0 + d;
+    int a2 = a1 + d;
+    int a3 = a2 + d;
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    for (int k = 0; k < d; k++) {
+      double x = unit[b + k];
+      s0 += unit[a0 + k] * x;
+      s1 += unit[a1 + k] * x;
+      s2 += unit[a2 + k] * x;
+      s3 += unit[a3 + k] * x;
+    }
+    acc[0] = s0;
+    acc[1] = s1;
+    acc[2] = s2;
+    acc[3] = s3;
   }
 
   /** Σ cosine of adjacent units along {@code order} (SPEC §2, Seriation/Path_Similarity). */

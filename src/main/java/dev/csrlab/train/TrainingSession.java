@@ -3,7 +3,6 @@ package dev.csrlab.train;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.GradientCollector;
 import dev.csrlab.config.ExperimentConfig;
 import dev.csrlab.nn.AdamW;
@@ -63,6 +62,32 @@ public final class TrainingSession implements AutoCloseable {
     return new StepValues(values[0], values[1], values[2] / data.valSubset().size(), to - from);
   }
 
+  /**
+   * Update {@code step + 1} without the per-step validation (benchmarks compare the two); one host
+   * sync for the loss.
+   */
+  public double trainStepOnly(DeviceData data, BatchOrder order, long stepsPerEpoch) {
+    long s = step + 1;
+    int epoch = (int) ((s - 1) / stepsPerEpoch) + 1;
+    int from = (int) ((s - 1) % stepsPerEpoch) * config.batchSize();
+    int to = Math.min(data.train().size(), from + config.batchSize());
+    double loss;
+    try (NDScope scope = new NDScope()) {
+      scope.suppressNotUsedWarning();
+      NDArray idx = data.manager().create(java.util.Arrays.copyOfRange(order.epoch(epoch), from,
+          to));
+      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        NDArray l = Evaluator.crossEntropy(model.forward(data.train().x().get(idx)),
+            data.train().y().get(idx));
+        gc.backward(l);
+        optimizer.step(config.lr());
+        loss = l.getFloat();
+      }
+    }
+    step = s;
+    return loss;
+  }
+
   public long step() {
     return step;
   }
@@ -83,9 +108,5 @@ public final class TrainingSession implements AutoCloseable {
   public void close() {
     optimizer.close();
     model.close();
-  }
-
-  static NDIndex rows(int from, int to) {
-    return new NDIndex("{}:{}", from, to);
   }
 }

@@ -15,8 +15,10 @@ import dev.csrlab.train.WideningEvent;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -25,16 +27,20 @@ import java.util.function.LongSupplier;
  * at every epoch end, a marked block right after widening, a line when recovery happens and a line
  * when a run ends.
  *
- * <p>On a terminal the bar is redrawn in place with {@code '\r'} at most 10 times a second; when
- * the output is not a terminal (CI logs, files) a plain line is printed at every quarter of an
- * epoch instead. The small-model steps shared by every widened variant of a seed arrive once per
- * variant with the same step numbers; they are shown once, under the label {@code shared-seed<k>},
- * for the first run that received them.
+ * <p>On a terminal the bar is redrawn in place with {@code '\r'} at most 10 times a second; lanes
+ * that advance in lockstep share that one line (the first lane to draw holds it for its epoch).
+ * When the output is not a terminal (CI logs, files) every lane prints a plain line at each
+ * quarter of an epoch instead.
+ *
+ * <p>The small-model steps shared by every widened variant of a seed arrive once per variant with
+ * the same step numbers (interleaved, or replayed one variant after another); each shared step and
+ * epoch is shown once, under the label {@code shared-seed<k>}.
  *
  * <p>{@code quiet} mode prints only the widening blocks, recovery lines and run ends.
  */
 public final class ConsoleReporter implements TrainingListener {
   static final long REDRAW_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+  static final long OWNER_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   private final PrintStream out;
   private final boolean quiet;
@@ -42,8 +48,14 @@ public final class ConsoleReporter implements TrainingListener {
   private final boolean unicode;
   private final LongSupplier nanoTime;
   private final Map<RunKey, RunState> runs = new HashMap<>();
-  /** Per seed, the run whose shared-prefix events are displayed. */
-  private final Map<Long, RunKey> sharedOwner = new HashMap<>();
+  private final Map<String, BarState> bars = new HashMap<>();
+  /** Per seed, the highest shared step / epoch already shown. */
+  private final Map<Long, Long> sharedStepShown = new HashMap<>();
+  private final Map<Long, Long> sharedEpochShown = new HashMap<>();
+  private final Set<RunKey> finished = new HashSet<>();
+  /** Label whose bar holds the terminal line (interactive mode), and when it last drew. */
+  private String lineOwner;
+  private long ownerSeenNanos;
   private boolean barOpen;
   private int lastBarLength;
 
@@ -99,14 +111,9 @@ public final class ConsoleReporter implements TrainingListener {
     }
   }
 
-  /** What the bar of one run (or one seed's shared prefix) needs between events. */
+  /** A run's start event and whether its latest step belonged to the shared prefix. */
   private static final class RunState {
     final RunStarted start;
-    int epoch = -1;
-    long epochStartNanos;
-    long epochFirstStep;
-    long lastDrawNanos;
-    int lastQuarter;
     boolean lastStepShared;
 
     RunState(RunStarted start) {
@@ -114,8 +121,24 @@ public final class ConsoleReporter implements TrainingListener {
     }
   }
 
+  /** What one bar (a run, or a seed's shared prefix) needs between steps. */
+  private static final class BarState {
+    int epoch = -1;
+    long epochStartNanos;
+    long epochFirstStep;
+    long lastDrawNanos;
+    int lastQuarter;
+  }
+
   @Override
   public synchronized void onRunStart(RunStarted e) {
+    if (finished.contains(e.key())) {
+      // The same run again: a new experiment in this JVM (e.g. the window's second run).
+      finished.clear();
+      sharedStepShown.clear();
+      sharedEpochShown.clear();
+      bars.clear();
+    }
     runs.put(e.key(), new RunState(e));
     if (quiet) {
       return;
@@ -134,34 +157,33 @@ public final class ConsoleReporter implements TrainingListener {
       return;
     }
     s.lastStepShared = e.shared();
-    if (quiet || !displayed(e.key(), e.shared())) {
+    if (quiet || !firstShowing(sharedStepShown, e.key(), e.shared(), e.step())) {
       return;
     }
+    String label = label(e.key(), e.shared());
+    BarState bar = bars.computeIfAbsent(label, k -> new BarState());
     long now = nanoTime.getAsLong();
     long perEpoch = Math.max(1, s.start.stepsPerEpoch());
-    if (e.epoch() != s.epoch) {
-      s.epoch = e.epoch();
-      s.epochStartNanos = now;
-      s.epochFirstStep = e.step();
-      s.lastDrawNanos = Long.MIN_VALUE;
-      s.lastQuarter = 0;
+    if (e.epoch() != bar.epoch) {
+      bar.epoch = e.epoch();
+      bar.epochStartNanos = now;
+      bar.epochFirstStep = e.step();
+      bar.lastDrawNanos = now - REDRAW_NANOS; // draw the first step at once
+      bar.lastQuarter = 0;
     }
     long done = Math.max(0, Math.min(perEpoch, e.step() - (long) (e.epoch() - 1) * perEpoch));
-    double elapsed = (now - s.epochStartNanos) / 1e9;
+    double elapsed = (now - bar.epochStartNanos) / 1e9;
     // Timing starts at the epoch's first event, so that step itself is not in the rate.
-    long timed = e.step() - s.epochFirstStep;
+    long timed = e.step() - bar.epochFirstStep;
     double rate = timed > 0 && elapsed > 0 ? timed / elapsed : Double.NaN;
-    String line = ProgressBar.line(label(e.key(), e.shared()), e.epoch(),
-        s.start.config().epochs(), done, perEpoch, elapsed, rate, e.trainLoss(), unicode);
+    String line = ProgressBar.line(label, e.epoch(), s.start.config().epochs(), done, perEpoch,
+        elapsed, rate, e.trainLoss(), unicode);
     if (interactive) {
-      if (done == perEpoch || now - s.lastDrawNanos >= REDRAW_NANOS) {
-        drawBar(line);
-        s.lastDrawNanos = now;
-      }
+      drawInPlace(label, bar, line, done == perEpoch, now);
     } else {
       int quarter = (int) (4 * done / perEpoch);
-      if (quarter > s.lastQuarter) {
-        s.lastQuarter = quarter;
+      if (quarter > bar.lastQuarter) {
+        bar.lastQuarter = quarter;
         println(line);
       }
     }
@@ -170,7 +192,8 @@ public final class ConsoleReporter implements TrainingListener {
   @Override
   public synchronized void onEpochEnd(EpochEvent e) {
     RunState s = runs.get(e.key());
-    if (quiet || s == null || !displayed(e.key(), s.lastStepShared)) {
+    if (quiet || s == null
+        || !firstShowing(sharedEpochShown, e.key(), s.lastStepShared, e.epoch())) {
       return;
     }
     println(String.format(Locale.ROOT,
@@ -203,7 +226,8 @@ public final class ConsoleReporter implements TrainingListener {
   @Override
   public synchronized void onRunEnd(RunFinished e) {
     runs.remove(e.key());
-    sharedOwner.values().remove(e.key());
+    bars.remove(e.key().dirName());
+    finished.add(e.key());
     StringBuilder sb = new StringBuilder();
     sb.append(e.key()).append(' ');
     sb.append(e.status() == RunStatus.COMPLETED ? "finished: completed"
@@ -222,13 +246,47 @@ public final class ConsoleReporter implements TrainingListener {
     println(sb.toString());
   }
 
-  /** Shared steps are displayed for one run per seed: the first that received them. */
-  private boolean displayed(RunKey key, boolean shared) {
-    return !shared || sharedOwner.computeIfAbsent(key.seed(), k -> key).equals(key);
+  /**
+   * Shared-prefix events arrive once per widened variant of a seed (interleaved or replayed):
+   * only the first arrival of each step (or epoch) number is shown.
+   */
+  private static boolean firstShowing(
+      Map<Long, Long> shown, RunKey key, boolean shared, long number) {
+    if (!shared) {
+      return true;
+    }
+    Long last = shown.get(key.seed());
+    if (last != null && number <= last) {
+      return false;
+    }
+    shown.put(key.seed(), number);
+    return true;
   }
 
   private static String label(RunKey key, boolean shared) {
     return shared ? "shared-seed" + key.seed() : key.dirName();
+  }
+
+  /**
+   * The lanes of a seed (scratch, the shared prefix, the branches) advance round-robin, in
+   * lockstep: one terminal line shows one of them, the first to draw, until its epoch completes
+   * (or it falls silent for a second); the others report through their epoch lines.
+   */
+  private void drawInPlace(String label, BarState bar, String line, boolean last, long now) {
+    boolean free = lineOwner == null || lineOwner.equals(label)
+        || now - ownerSeenNanos > OWNER_TIMEOUT_NANOS;
+    if (!free) {
+      return;
+    }
+    lineOwner = label;
+    ownerSeenNanos = now;
+    if (last || now - bar.lastDrawNanos >= REDRAW_NANOS) {
+      drawBar(line);
+      bar.lastDrawNanos = now;
+    }
+    if (last) {
+      lineOwner = null;
+    }
   }
 
   private void drawBar(String line) {
@@ -240,6 +298,7 @@ public final class ConsoleReporter implements TrainingListener {
   }
 
   private void endBar() {
+    lineOwner = null;
     if (barOpen) {
       out.print('\n');
       barOpen = false;

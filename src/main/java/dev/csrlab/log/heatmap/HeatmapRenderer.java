@@ -27,9 +27,9 @@ public final class HeatmapRenderer {
   static final int NAN_RGB = 0x808080;
   private static final int BAR_GAP = 8;
   private static final int BAR_WIDTH = 14;
-  private static final int LABEL_GAP = 4;
+  private static final int LABEL_GAP = 6;
   private static final int MIN_BAR_HEIGHT = 64;
-  private static final int MARGIN = 4;
+  private static final int MARGIN = 6;
 
   /** RdBu_r (ColorBrewer) from −1 to +1; the centre is pure white instead of #f7f7f7. */
   private static final int[] ANCHORS = {

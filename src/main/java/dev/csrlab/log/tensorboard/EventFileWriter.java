@@ -56,20 +56,28 @@ public final class EventFileWriter implements Closeable {
   }
 
   static EventFileWriter create(Path runDir, Clock clock) throws IOException {
-    Files.createDirectories(runDir);
+    try {
+      Files.createDirectories(runDir);
+    } catch (IOException e) {
+      throw new EventFileException(runDir, e);
+    }
     long secs = clock.instant().getEpochSecond();
     String prefix = String.format("%s%010d.%s.%d.", FILE_PREFIX, secs, host(), pid());
     // CREATE_NEW: two writers (or a restarted one) never share or overwrite a file.
     for (int attempt = 0; ; attempt++) {
       Path file = runDir.resolve(prefix + COUNTER.getAndIncrement());
+      OutputStream os;
       try {
-        OutputStream os = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW);
-        return new EventFileWriter(file, os, clock, System::nanoTime);
+        os = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW);
       } catch (FileAlreadyExistsException e) {
-        if (attempt > 1000) {
-          throw e;
+        if (attempt < 1000) {
+          continue;
         }
+        throw new EventFileException(file, e);
+      } catch (IOException e) {
+        throw new EventFileException(file, e);
       }
+      return new EventFileWriter(file, os, clock, System::nanoTime);
     }
   }
 
