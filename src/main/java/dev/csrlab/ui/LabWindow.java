@@ -106,7 +106,8 @@ public final class LabWindow {
       }
     });
     this.history.folderProperty().set(outputRoot());
-    config.configProperty().addListener((o, a, b) -> this.history.folderProperty().set(outputRoot()));
+    config.configProperty().addListener(
+        (o, a, b) -> this.history.folderProperty().set(outputRoot()));
     root.setTop(toolbar());
     root.setCenter(tabs);
     root.setBottom(new StatusBar(run));

@@ -71,7 +71,8 @@ public final class ChartsViewModel {
       }
       double[] y = smoothed(run, metric);
       Points p = Downsampler.minMax(run.steps(), y, run.size(), lo, hi, buckets);
-      String label = multiSeed ? run.key().variant() + " s" + run.key().seed() : run.key().variant();
+      String label = multiSeed
+          ? run.key().variant() + " s" + run.key().seed() : run.key().variant();
       out.add(new SeriesData(run.key(), label, s.variantIndex(run.key().variant()), p));
     }
     return out;

@@ -58,7 +58,8 @@ public final class Downsampler {
     return new Points(ox, oy, n);
   }
 
-  private static Points copy(double[] x, double[] y, int from, int count, double[] ox, double[] oy) {
+  private static Points copy(double[] x, double[] y, int from, int count, double[] ox,
+      double[] oy) {
     System.arraycopy(x, from, ox, 0, count);
     System.arraycopy(y, from, oy, 0, count);
     return new Points(ox, oy, count);

@@ -59,7 +59,8 @@ public final class LiveChartView extends BorderPane {
     smoothing.setPrefWidth(160);
     smoothing.valueProperty().bindBidirectional(vm.smoothingProperty());
     smoothing.setTooltip(new Tooltip(
-        "EMA weight. Each side of a widening is smoothed separately, so the shock is not smeared."));
+        "EMA weight. Each side of a widening is smoothed separately, so the shock is not"
+            + " smeared."));
     Label smoothingValue = new Label();
     smoothingValue.textProperty().bind(vm.smoothingProperty().asString("%.2f"));
     smoothingValue.setMinWidth(34);

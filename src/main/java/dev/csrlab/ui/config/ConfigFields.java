@@ -47,7 +47,8 @@ final class ConfigFields {
         text("trainSubset", "Data", "Training subset", "First N training samples (0 = all)",
             c -> String.valueOf(c.trainSubset()),
             (b, v) -> b.trainSubset = integer("trainSubset", v), "trainSubset"),
-        text("validationSize", "Data", "Validation size", "Held-out tail of the 60k training images",
+        text("validationSize", "Data", "Validation size",
+            "Held-out tail of the 60k training images",
             c -> String.valueOf(c.validationSize()),
             (b, v) -> b.validationSize = integer("validationSize", v), "validationSize"),
         text("valSubset", "Data", "Per-step validation subset", "First N validation samples",
@@ -60,8 +61,9 @@ final class ConfigFields {
             c -> Values.join(c.targetWidths()),
             (b, v) -> b.targetWidths = Values.intList("targetWidths", v), "targetWidths",
             "net2net-each-once needs"),
-        choice("activation", "Model", "Activation", "Hidden non-linearity", Options.Activation.class,
-            c -> c.activation().id(), (b, v) -> b.activation = Options.Activation.of(v.toString())));
+        choice("activation", "Model", "Activation", "Hidden non-linearity",
+            Options.Activation.class, c -> c.activation().id(),
+            (b, v) -> b.activation = Options.Activation.of(v.toString())));
   }
 
   private static List<ConfigField> optimizer() {
@@ -141,7 +143,8 @@ final class ConfigFields {
         option("optimizerState", "Optimizer state", "AdamW moments across widening (SPEC §1.3)",
             Options.OptimizerPolicy.class, Method::widens, VariantSpec::optimizerState,
             (s, v) -> s.withOptimizerState(Options.OptimizerPolicy.of(v))),
-        new ConfigField("noise", "Widening", "Net2Net noise", "Symmetry-breaking noise × weight std",
+        new ConfigField("noise", "Widening", "Net2Net noise",
+            "Symmetry-breaking noise × weight std",
             String.class, null, c -> variantValue(c, ConfigFields::isNet2Net,
                 s -> show(s.noise()), show(VariantSpec.DEFAULT_NOISE)),
             (b, v) -> mapVariants(b, ConfigFields::isNet2Net,

@@ -39,7 +39,8 @@ public final class ConfigView extends BorderPane {
     sheet.setId("configSheet");
     sheet.setMode(PropertySheet.Mode.CATEGORY);
     sheet.setModeSwitcherVisible(false);
-    sheet.setCategoryComparator(java.util.Comparator.comparingInt(ConfigFields.CATEGORIES::indexOf));
+    sheet.setCategoryComparator(java.util.Comparator.comparingInt(
+        ConfigFields.CATEGORIES::indexOf));
     DefaultPropertyEditorFactory defaults = new DefaultPropertyEditorFactory();
     sheet.setPropertyEditorFactory(item -> decorate((ConfigItem) item, editorFor(item, defaults)));
     vm.fields().forEach(f -> sheet.getItems().add(new ConfigItem(f, vm)));

@@ -62,7 +62,8 @@ public final class ConfigViewModel {
   public ObjectProperty<Object> value(String key) {
     ObjectProperty<Object> p = values.get(key);
     if (p == null) {
-      throw new IllegalArgumentException("no config field '" + key + "'; known: " + values.keySet());
+      throw new IllegalArgumentException(
+          "no config field '" + key + "'; known: " + values.keySet());
     }
     return p;
   }

@@ -35,7 +35,8 @@ final class Values {
     try {
       return Double.parseDouble(t);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(what + ": '" + v + "' is not a number (e.g. 0.001 or 1e-3)");
+      throw new IllegalArgumentException(
+          what + ": '" + v + "' is not a number (e.g. 0.001 or 1e-3)");
     }
   }
 

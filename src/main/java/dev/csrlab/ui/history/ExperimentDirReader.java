@@ -147,7 +147,8 @@ public final class ExperimentDirReader {
   private static LayerWidening readLayer(Path run, int hidden, Path simFile, RunResult result,
       ExperimentConfig config) throws IOException {
     Npy sim = Npy.read(simFile);
-    int n = sim.shape().length == 2 ? sim.shape()[0] : (int) Math.round(Math.sqrt(sim.values().length));
+    int n = sim.shape().length == 2
+        ? sim.shape()[0] : (int) Math.round(Math.sqrt(sim.values().length));
     int[] order = UnitOrderFile.find(run, hidden, n);
     double[] fiedler = UnitOrderFile.findFiedler(run, hidden);
     int to = config != null && hidden - 1 < config.targetWidths().size()

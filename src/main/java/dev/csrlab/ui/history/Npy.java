@@ -23,7 +23,8 @@ public record Npy(int[] shape, double[] values) {
     ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
     byte[] magic = new byte[6];
     b.get(magic);
-    if (magic[0] != (byte) 0x93 || !"NUMPY".equals(new String(magic, 1, 5, StandardCharsets.US_ASCII))) {
+    if (magic[0] != (byte) 0x93
+        || !"NUMPY".equals(new String(magic, 1, 5, StandardCharsets.US_ASCII))) {
       throw new IOException(file + " is not a .npy file (bad magic)");
     }
     int major = b.get();

@@ -21,7 +21,8 @@ import java.util.Set;
 public final class SummaryJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Set<String> NAME_KEYS = Set.of("name", "criterion", "id", "claim");
-  private static final Set<String> VERDICT_KEYS = Set.of("outcome", "holds", "verdict", "passed", "result");
+  private static final Set<String> VERDICT_KEYS = Set.of("outcome", "holds", "verdict", "passed",
+      "result");
 
   private SummaryJson() {}
 
@@ -90,7 +91,8 @@ public final class SummaryJson {
         } else if (k.equals("sentence") && v.isTextual()) {
           sentence = v.asText();
         } else if (!v.isContainerNode() && !k.equals("note")) {
-          detail.append(detail.length() == 0 ? "" : ", ").append(k).append(" = ").append(v.asText());
+          detail.append(detail.length() == 0 ? "" : ", ")
+              .append(k).append(" = ").append(v.asText());
         }
       }
       out.add(new Criterion(name, holds, outcome, sentence != null ? sentence : detail.toString(),

@@ -42,7 +42,8 @@ public final class RunViewModel {
   private final TaskExecutor executor;
   private final ExperimentEngine engine;
   private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(RunState.IDLE);
-  private final ReadOnlyObjectWrapper<Session> session = new ReadOnlyObjectWrapper<>(new Session(null));
+  private final ReadOnlyObjectWrapper<Session> session =
+      new ReadOnlyObjectWrapper<>(new Session(null));
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Ready");
   private final StatusFields status = new StatusFields();
   private final ObservableList<String> log = FXCollections.observableArrayList();
@@ -151,7 +152,8 @@ public final class RunViewModel {
     if (dir != null) {
       s.setExperimentDir(dir);
     }
-    if (s.experimentDir() != null && Files.isRegularFile(s.experimentDir().resolve("summary.json"))) {
+    if (s.experimentDir() != null
+        && Files.isRegularFile(s.experimentDir().resolve("summary.json"))) {
       s.setCriteria(ExperimentDirReader.readCriteria(s.experimentDir()));
     }
     status.eta.set("");

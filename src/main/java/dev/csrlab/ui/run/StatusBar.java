@@ -14,7 +14,8 @@ public final class StatusBar extends HBox {
     super(8);
     setAlignment(Pos.CENTER_LEFT);
     setPadding(new Insets(3, 8, 3, 8));
-    setStyle("-fx-background-color: #eef0f3; -fx-border-color: #c8ccd2; -fx-border-width: 1 0 0 0;");
+    setStyle("-fx-background-color: #eef0f3; -fx-border-color: #c8ccd2;"
+        + " -fx-border-width: 1 0 0 0;");
     Label message = field("statusMessage", vm.messageProperty(), "");
     message.setMaxWidth(Double.MAX_VALUE);
     HBox.setHgrow(message, Priority.ALWAYS);

@@ -105,7 +105,8 @@ class ExporterTest {
         "heatmap-continuous-seed0-hidden1-after-seriation.png",
         "heatmap-continuous-seed0-hidden1-before-seriation.png", "metrics-continuous-seed0.csv",
         "results-per-variant.csv"), names);
-    assertEquals("export-default-20250102-030405", files.get(0).getParent().getFileName().toString());
+    assertEquals("export-default-20250102-030405",
+        files.get(0).getParent().getFileName().toString());
     for (Path f : files) {
       if (f.toString().endsWith(".png")) {
         assertPng(f);

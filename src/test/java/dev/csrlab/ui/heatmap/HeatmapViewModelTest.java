@@ -106,7 +106,8 @@ class HeatmapViewModelTest {
   @Test
   void pathSimilarityNumbersAreShown() {
     String t = vm(null).pathSimilarityText();
-    assertTrue(t.contains("before 1.000") && t.contains("after 2.000") && t.contains("random 0.500"),
+    assertTrue(t.contains("before 1.000") && t.contains("after 2.000")
+        && t.contains("random 0.500"),
         t);
   }
 }

@@ -30,7 +30,8 @@ class ExperimentDirReaderTest {
   @TempDir Path dir;
 
   static void writeNpy(Path f, String descr, int[] shape, ByteBuffer data) throws IOException {
-    String shapeText = shape.length == 1 ? "(" + shape[0] + ",)" : "(" + shape[0] + ", " + shape[1] + ")";
+    String shapeText = shape.length == 1
+        ? "(" + shape[0] + ",)" : "(" + shape[0] + ", " + shape[1] + ")";
     StringBuilder h = new StringBuilder("{'descr': '" + descr + "', 'fortran_order': False, "
         + "'shape': " + shapeText + ", }");
     while ((10 + h.length() + 1) % 64 != 0) {

@@ -152,7 +152,8 @@ class RunViewModelTest {
     vm.start(tiny());
     executor.runNext();
     assertEquals(2, vm.getSession().wideningList().size(), "B and C widen, A does not");
-    assertTrue(vm.log().stream().anyMatch(l -> l.contains("widened at step 8")), vm.log().toString());
+    assertTrue(vm.log().stream().anyMatch(l -> l.contains("widened at step 8")),
+        vm.log().toString());
     assertTrue(vm.log().stream().anyMatch(l -> l.startsWith("simulated experiment")));
   }
 

@@ -83,7 +83,8 @@ final class SmokeSupport {
     WaitForAsyncUtils.waitForFxEvents();
     String text = w.heatmapViewModel().hoverTextProperty().get();
     assertTrue(text.contains("row 5, column 9") && text.contains("similarity"),
-        "hover text '" + text + "' at " + p + ", canvas " + after.localToScreen(after.getBoundsInLocal())
+        "hover text '" + text + "' at " + p + ", canvas "
+            + after.localToScreen(after.getBoundsInLocal())
             + ", selected " + w.heatmapViewModel().selectedProperty().get());
   }
 
