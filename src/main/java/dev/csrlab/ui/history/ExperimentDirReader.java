@@ -119,7 +119,27 @@ public final class ExperimentDirReader {
       double shock = result == null ? Double.NaN : result.shock();
       double fe = result == null ? Double.NaN : result.functionError();
       String trigger = result == null ? null : result.trigger();
-      s.putWidening(key, new WideningInfo(step, trigger, shock, fe, layers, null));
+      s.putWidening(key, new WideningInfo(step, trigger, shock, fe, layers,
+          incomingWeights(run, key, warnings)));
+    }
+  }
+
+  /** Layer-1 incoming weights saved at widening ({@code weights-hidden1-incoming.npy}). */
+  private static List<float[]> incomingWeights(Path run, RunKey key, List<String> warnings) {
+    Path f = run.resolve("weights-hidden1-incoming.npy");
+    if (!Files.isRegularFile(f)) {
+      return null;
+    }
+    try {
+      double[] v = Npy.read(f).values();
+      float[] w = new float[v.length];
+      for (int i = 0; i < v.length; i++) {
+        w[i] = (float) v[i];
+      }
+      return List.of(w);
+    } catch (IOException e) {
+      warnings.add(key + ": " + f.getFileName() + " not read: " + e.getMessage());
+      return null;
     }
   }
 

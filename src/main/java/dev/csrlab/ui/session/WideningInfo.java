@@ -10,7 +10,7 @@ import java.util.List;
  *
  * @param incomingWeights per layer (same order as {@code layers}), the small model's incoming
  *     weights row-major [unit][input] before seriation, or {@code null} when the source does not
- *     carry them (the engine's WideningEvent does not, yet)
+ *     carry them (a WideningEvent carries the small model; run directories keep layer 1's)
  */
 public record WideningInfo(
     long step,
@@ -25,7 +25,10 @@ public record WideningInfo(
   }
 
   public static WideningInfo of(WideningEvent e) {
-    return new WideningInfo(e.step(), e.trigger(), e.shock(), e.functionError(), e.layers(), null);
+    List<float[]> incoming = e.modelBefore() == null ? null
+        : e.modelBefore().layers().stream().map(l -> l.weight()).toList();
+    return new WideningInfo(e.step(), e.trigger(), e.shock(), e.functionError(), e.layers(),
+        incoming);
   }
 
   /** Incoming weights of layer index {@code i} (0-based in {@link #layers()}), or null. */
