@@ -29,15 +29,19 @@ public final class Benchmarks {
   private Benchmarks() {}
 
   /** Throughput of one width: training steps alone, and with the per-step subset validation. */
-  public record Throughput(int width, double trainStepsPerSecond,
-      double stepsWithValidationPerSecond, double validationMillis, double trainStepMillis) {}
+  public record Throughput(
+      int width,
+      double trainStepsPerSecond,
+      double stepsWithValidationPerSecond,
+      double validationMillis,
+      double trainStepMillis) {}
 
   /** Fiedler-vector time of one size and solver ({@code NaN} when skipped as too slow). */
   public record SeriationTime(int units, String solver, String affinity, double seconds) {}
 
   /**
-   * Steps/s of the lab's training step on synthetic MNIST-shaped data preloaded on {@code
-   * device} (batch 128, two hidden layers of {@code width}).
+   * Steps/s of the lab's training step on synthetic MNIST-shaped data preloaded on {@code device}
+   * (batch 128, two hidden layers of {@code width}).
    */
   public static Throughput throughput(Device device, int width, int steps, int valSubset) {
     int n = 50_000;
@@ -53,11 +57,16 @@ public final class Benchmarks {
     ExperimentConfig c = ExperimentConfig.defaults();
     try (NDManager m = NDManager.newBaseManager(device)) {
       TensorSplit train = TensorSplit.upload(m, x, y, FEATURES);
-      TensorSplit val = TensorSplit.upload(m, java.util.Arrays.copyOf(x, valSubset * FEATURES),
-          java.util.Arrays.copyOf(y, valSubset), FEATURES);
+      TensorSplit val =
+          TensorSplit.upload(
+              m,
+              java.util.Arrays.copyOf(x, valSubset * FEATURES),
+              java.util.Arrays.copyOf(y, valSubset),
+              FEATURES);
       DeviceData d = new DeviceData(m, train, val, val, val, FEATURES, 10);
-      MlpWeights w = Initialisation.pytorchDefault(FEATURES, List.of(width, width), 10,
-          new SplittableRandom(1));
+      MlpWeights w =
+          Initialisation.pytorchDefault(
+              FEATURES, List.of(width, width), 10, new SplittableRandom(1));
       long spe = (n + c.batchSize() - 1L) / c.batchSize();
       try (TrainingSession s = new TrainingSession(d, c, w, null, 0)) {
         BatchOrder order = new BatchOrder(0, n);
@@ -74,8 +83,12 @@ public final class Benchmarks {
           s.trainStep(d, order, spe);
         }
         double withVal = (System.nanoTime() - t0) / 1e9;
-        return new Throughput(width, steps / trainOnly, steps / withVal,
-            1000 * (withVal - trainOnly) / steps, 1000 * trainOnly / steps);
+        return new Throughput(
+            width,
+            steps / trainOnly,
+            steps / withVal,
+            1000 * (withVal - trainOnly) / steps,
+            1000 * trainOnly / steps);
       }
     }
   }
@@ -95,8 +108,11 @@ public final class Benchmarks {
     UnitFeatures f = UnitFeatures.ofRows(rows, n, d);
     long t0 = System.nanoTime();
     Seriation.fiedler(f, affinity, solver);
-    return new SeriationTime(n, solver.name().toLowerCase(java.util.Locale.ROOT),
-        affinity.id(), (System.nanoTime() - t0) / 1e9);
+    return new SeriationTime(
+        n,
+        solver.name().toLowerCase(java.util.Locale.ROOT),
+        affinity.id(),
+        (System.nanoTime() - t0) / 1e9);
   }
 
   /** Peak resident set size of this process in MiB (Linux VmHWM), or NaN elsewhere. */

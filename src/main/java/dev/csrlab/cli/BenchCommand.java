@@ -4,13 +4,13 @@ import ai.djl.Device;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.csrlab.bench.Benchmarks;
+import dev.csrlab.bench.Benchmarks.SeriationTime;
 import dev.csrlab.config.ExperimentConfig;
 import dev.csrlab.config.Options.Affinity;
 import dev.csrlab.config.TriggerSpec;
 import dev.csrlab.experiment.ExperimentOutcome;
 import dev.csrlab.experiment.ExperimentRunner;
 import dev.csrlab.experiment.Sinks;
-import dev.csrlab.bench.Benchmarks.SeriationTime;
 import dev.csrlab.growth.Seriation;
 import dev.csrlab.train.CancelToken;
 import dev.csrlab.train.ComputeDevice;
@@ -25,9 +25,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code csr-lab bench}: throughput, validation cost, seriation scaling, experiment time, RSS. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Measure training speed, per-step validation cost, Fiedler time at growing"
-        + " widths, whole-experiment wall time and peak memory. Prints ratios; asserts nothing.")
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description =
+        "Measure training speed, per-step validation cost, Fiedler time at growing"
+            + " widths, whole-experiment wall time and peak memory. Prints ratios; asserts nothing.")
 public final class BenchCommand implements Callable<Integer> {
   /** PyTorch eager (Python, best thread setting) on this kind of machine, STACK.md. */
   static final Map<Integer, Double> PYTORCH_REFERENCE = Map.of(128, 766.0, 256, 449.0);
@@ -35,7 +38,8 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--short", description = "tiny sizes: checks the bench itself (CI)")
   boolean quick;
 
-  @Option(names = "--json", description = "machine-readable output") boolean json;
+  @Option(names = "--json", description = "machine-readable output")
+  boolean json;
 
   @Option(names = "--threads", defaultValue = "0", description = "PyTorch threads (0 = all)")
   int threads;
@@ -43,8 +47,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--steps", description = "timed steps per width (default 600, short 20)")
   Integer steps;
 
-  @Option(names = "--max-units", description = "largest seriation size (default 16384, short"
-      + " 512)")
+  @Option(
+      names = "--max-units",
+      description = "largest seriation size (default 16384, short" + " 512)")
   Integer maxUnits;
 
   @Option(names = "--dense-max", description = "largest size for the dense solver (default 2048)")
@@ -86,8 +91,11 @@ public final class BenchCommand implements Callable<Integer> {
     }
     if (!noExperiment) {
       out.put("experiment_seconds", experimentSeconds());
-      out.put("experiment", quick ? "A,B,C tiny (2,048 samples, 2 epochs)"
-          : "A,B,C spec default (E=10, T=3, seed 0)");
+      out.put(
+          "experiment",
+          quick
+              ? "A,B,C tiny (2,048 samples, 2 epochs)"
+              : "A,B,C spec default (E=10, T=3, seed 0)");
     }
     out.put("peak_rss_mib", Benchmarks.peakRssMiB());
     if (json) {
@@ -129,8 +137,9 @@ public final class BenchCommand implements Callable<Integer> {
       b.valSubset = 256;
     }
     long t0 = System.nanoTime();
-    ExperimentOutcome o = new ExperimentRunner(b.build(), List.of(), System.err::println,
-        Sinks.files()).execute(new CancelToken());
+    ExperimentOutcome o =
+        new ExperimentRunner(b.build(), List.of(), System.err::println, Sinks.files())
+            .execute(new CancelToken());
     double seconds = (System.nanoTime() - t0) / 1e9;
     if (!o.allCompleted()) {
       throw new IllegalStateException("the timed experiment did not complete: " + o.runs());
@@ -139,8 +148,8 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private static void printTable(ObjectNode o) {
-    System.out.println("CSR Lab bench — " + o.get("device").asText() + ", " + o.get("cores")
-        + " cores");
+    System.out.println(
+        "CSR Lab bench — " + o.get("device").asText() + ", " + o.get("cores") + " cores");
     System.out.printf(Locale.ROOT, "%-34s %10s %10s%n", "", "width 128", "width 256");
     row("train steps/s (batch 128)", o, "steps_per_second", "%10.1f");
     row("PyTorch eager reference steps/s", o, "pytorch_eager_reference_steps_per_second", "%10.1f");
@@ -150,21 +159,40 @@ public final class BenchCommand implements Callable<Integer> {
     row("subset validation (ms per step)", o, "validation_ms_per_step", "%10.2f");
     System.out.println();
     System.out.println("Fiedler vector (seconds):");
-    o.get("fiedler_seconds").fields().forEachRemaining(e -> {
-      StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "  %-16s", e.getKey()));
-      e.getValue().fields().forEachRemaining(v -> sb.append(String.format(Locale.ROOT,
-          "  n=%s: %.3f", v.getKey(), v.getValue().asDouble())));
-      System.out.println(sb);
-    });
+    o.get("fiedler_seconds")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              StringBuilder sb =
+                  new StringBuilder(String.format(Locale.ROOT, "  %-16s", e.getKey()));
+              e.getValue()
+                  .fields()
+                  .forEachRemaining(
+                      v ->
+                          sb.append(
+                              String.format(
+                                  Locale.ROOT,
+                                  "  n=%s: %.3f",
+                                  v.getKey(),
+                                  v.getValue().asDouble())));
+              System.out.println(sb);
+            });
     if (o.has("experiment_seconds")) {
-      System.out.printf(Locale.ROOT, "%nwhole experiment (%s): %.1f s%n",
-          o.get("experiment").asText(), o.get("experiment_seconds").asDouble());
+      System.out.printf(
+          Locale.ROOT,
+          "%nwhole experiment (%s): %.1f s%n",
+          o.get("experiment").asText(),
+          o.get("experiment_seconds").asDouble());
     }
     System.out.printf(Locale.ROOT, "peak RSS: %.0f MiB%n", o.get("peak_rss_mib").asDouble());
   }
 
   private static void row(String label, ObjectNode o, String key, String fmt) {
-    System.out.printf(Locale.ROOT, "%-34s" + fmt + " " + fmt + "%n", label,
-        o.get(key).get("128").asDouble(), o.get(key).get("256").asDouble());
+    System.out.printf(
+        Locale.ROOT,
+        "%-34s" + fmt + " " + fmt + "%n",
+        label,
+        o.get(key).get("128").asDouble(),
+        o.get(key).get("256").asDouble());
   }
 }

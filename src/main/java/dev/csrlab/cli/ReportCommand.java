@@ -9,21 +9,27 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code csr-lab report <experiment dir> [--out DIR]}: HTML and Markdown report. */
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
     description = "Write a self-contained report.html and report.md for an experiment directory.")
 public final class ReportCommand implements Callable<Integer> {
   @Parameters(index = "0", description = "experiment directory (holds summary.json)")
   Path experiment;
 
-  @Option(names = "--out", description = "where to write the report (default: the experiment"
-      + " directory)")
+  @Option(
+      names = "--out",
+      description = "where to write the report (default: the experiment" + " directory)")
   Path out;
 
   @Override
   public Integer call() throws Exception {
     if (!Files.isRegularFile(experiment.resolve("summary.json"))) {
-      System.err.println("error: " + experiment + " has no summary.json; pass the directory"
-          + " that 'csr-lab run' printed (runs/<yyyyMMdd-HHmmss>-<name>)");
+      System.err.println(
+          "error: "
+              + experiment
+              + " has no summary.json; pass the directory"
+              + " that 'csr-lab run' printed (runs/<yyyyMMdd-HHmmss>-<name>)");
       return 2;
     }
     Path dir = out == null ? experiment : out;

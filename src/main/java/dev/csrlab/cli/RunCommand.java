@@ -5,9 +5,9 @@ import dev.csrlab.config.ConfigJson;
 import dev.csrlab.config.ConfigValidator;
 import dev.csrlab.config.ExperimentConfig;
 import dev.csrlab.config.Method;
+import dev.csrlab.config.Options;
 import dev.csrlab.config.TriggerSpec;
 import dev.csrlab.config.VariantSpec;
-import dev.csrlab.config.Options;
 import dev.csrlab.experiment.ExperimentOutcome;
 import dev.csrlab.experiment.ExperimentRunner;
 import dev.csrlab.experiment.Sinks;
@@ -17,12 +17,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code csr-lab run}: the experiment headless; flags override the config file. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
     description = "Run an experiment headless (variants × seeds) and write a run directory.")
 public final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -33,9 +35,12 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--name", description = "experiment name (part of the directory name)")
   String name;
 
-  @Option(names = "--protocols", split = ",",
-      description = "variants: A,B,C or scratch,net2net,continuous,net2net-each-once,"
-          + "continuous-unsorted,continuous-random,small-continue,zero-outgoing,scratch-matched")
+  @Option(
+      names = "--protocols",
+      split = ",",
+      description =
+          "variants: A,B,C or scratch,net2net,continuous,net2net-each-once,"
+              + "continuous-unsorted,continuous-random,small-continue,zero-outgoing,scratch-matched")
   List<String> protocols;
 
   @Option(names = "--widths", split = ",", description = "hidden widths, e.g. 128,128")
@@ -59,12 +64,12 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--expand-step", description = "widen after update N")
   Long expandStep;
 
-  @Option(names = "--expand-threshold",
+  @Option(
+      names = "--expand-threshold",
       description = "widen when subset val loss drops below this value")
   Double expandThreshold;
 
-  @Option(names = "--expand-plateau", description = "widen on a plateau: DELTA,STEPS",
-      split = ",")
+  @Option(names = "--expand-plateau", description = "widen on a plateau: DELTA,STEPS", split = ",")
   List<Double> expandPlateau;
 
   @Option(names = "--latest-step", description = "fallback step for threshold/plateau triggers")
@@ -73,11 +78,14 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--seeds", description = "seeds: 0,1,2 or 0-4")
   String seeds;
 
-  @Option(names = "--lr", description = "learning rate") Double lr;
+  @Option(names = "--lr", description = "learning rate")
+  Double lr;
 
-  @Option(names = "--weight-decay", description = "AdamW weight decay") Double weightDecay;
+  @Option(names = "--weight-decay", description = "AdamW weight decay")
+  Double weightDecay;
 
-  @Option(names = "--batch-size", description = "batch size") Integer batchSize;
+  @Option(names = "--batch-size", description = "batch size")
+  Integer batchSize;
 
   @Option(names = "--train-subset", description = "use the first N training samples")
   Integer trainSubset;
@@ -88,17 +96,21 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--peak-window", description = "P steps after widening for peak shock")
   Integer peakWindow;
 
-  @Option(names = "--full-val-window",
+  @Option(
+      names = "--full-val-window",
       description = "full-split validation every step for ±W steps around widening")
   Integer fullValWindow;
 
-  @Option(names = "--optimizer-state", description = "resample, consistent or reset (all widened"
-      + " variants)")
+  @Option(
+      names = "--optimizer-state",
+      description = "resample, consistent or reset (all widened" + " variants)")
   String optimizerState;
 
-  @Option(names = "--device", description = "auto, cpu or gpu") String device;
+  @Option(names = "--device", description = "auto, cpu or gpu")
+  String device;
 
-  @Option(names = "--threads", description = "PyTorch threads (0 = all cores)") Integer threads;
+  @Option(names = "--threads", description = "PyTorch threads (0 = all cores)")
+  Integer threads;
 
   @Option(names = "--data-dir", description = "dataset cache / folder with idx files")
   String dataDir;
@@ -112,8 +124,11 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "no progress bars (widening blocks and results only)")
   boolean quiet;
 
-  @Option(names = "--resume", description = "continue an interrupted experiment directory:"
-      + " completed runs are kept, the rest run again (other flags are ignored)")
+  @Option(
+      names = "--resume",
+      description =
+          "continue an interrupted experiment directory:"
+              + " completed runs are kept, the rest run again (other flags are ignored)")
   Path resume;
 
   @Override
@@ -123,14 +138,17 @@ public final class RunCommand implements Callable<Integer> {
     // Ctrl-C / SIGTERM: ask the loop to stop at the next step, then give it time to close its
     // event files and write summary.json before the JVM exits (STACK.md: never free native
     // memory from the hook itself).
-    Thread hook = new Thread(() -> {
-      cancel.cancel();
-      try {
-        finished.await(20, java.util.concurrent.TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "csr-lab-cancel");
+    Thread hook =
+        new Thread(
+            () -> {
+              cancel.cancel();
+              try {
+                finished.await(20, java.util.concurrent.TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "csr-lab-cancel");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       ExperimentOutcome outcome;
@@ -146,8 +164,8 @@ public final class RunCommand implements Callable<Integer> {
           spec.commandLine().getErr().println(e.getMessage());
           return 2;
         }
-        outcome = new ExperimentRunner(config, List.of(), log, Sinks.console(quiet))
-            .execute(cancel);
+        outcome =
+            new ExperimentRunner(config, List.of(), log, Sinks.console(quiet)).execute(cancel);
       }
       ResultTable.print(outcome, config, System.out);
       System.out.flush();
@@ -163,8 +181,8 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   ExperimentConfig buildConfig() {
-    ExperimentConfig base = configFile == null ? ExperimentConfig.defaults()
-        : ConfigJson.read(configFile);
+    ExperimentConfig base =
+        configFile == null ? ExperimentConfig.defaults() : ConfigJson.read(configFile);
     ExperimentConfig.Builder b = base.toBuilder();
     List<String> problems = new ArrayList<>();
     if (name != null) b.name = name;
@@ -182,8 +200,8 @@ public final class RunCommand implements Callable<Integer> {
       if (expandPlateau.size() != 2) {
         problems.add("--expand-plateau takes DELTA,STEPS, e.g. 0.001,200");
       } else {
-        b.widening = TriggerSpec.plateau(expandPlateau.get(0),
-            expandPlateau.get(1).intValue(), latest);
+        b.widening =
+            TriggerSpec.plateau(expandPlateau.get(0), expandPlateau.get(1).intValue(), latest);
       }
     }
     if (seeds != null) b.seeds = parse(() -> SeedList.parse(seeds), problems);
@@ -200,8 +218,7 @@ public final class RunCommand implements Callable<Integer> {
     if (out != null) b.out = out;
     if (saveCheckpoints != null) b.saveCheckpoints = saveCheckpoints;
     if (optimizerState != null && b.variants != null) {
-      Options.OptimizerPolicy p = parse(() -> Options.OptimizerPolicy.of(optimizerState),
-          problems);
+      Options.OptimizerPolicy p = parse(() -> Options.OptimizerPolicy.of(optimizerState), problems);
       if (p != null) {
         b.variants = b.variants.stream().map(v -> v.withOptimizerState(p)).toList();
       }

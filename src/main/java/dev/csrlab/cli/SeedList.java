@@ -17,8 +17,8 @@ final class SeedList {
           long from = Long.parseLong(p.substring(0, dash).trim());
           long to = Long.parseLong(p.substring(dash + 1).trim());
           if (to < from || to - from > 10_000) {
-            throw new IllegalArgumentException("seed range '" + p + "' must be FROM-TO with"
-                + " FROM ≤ TO");
+            throw new IllegalArgumentException(
+                "seed range '" + p + "' must be FROM-TO with" + " FROM ≤ TO");
           }
           for (long s = from; s <= to; s++) {
             seeds.add(s);
@@ -27,8 +27,8 @@ final class SeedList {
           seeds.add(Long.parseLong(p));
         }
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("--seeds '" + text + "': '" + p + "' is not a seed;"
-            + " use e.g. 0,1,2 or 0-4", e);
+        throw new IllegalArgumentException(
+            "--seeds '" + text + "': '" + p + "' is not a seed;" + " use e.g. 0,1,2 or 0-4", e);
       }
     }
     return seeds;

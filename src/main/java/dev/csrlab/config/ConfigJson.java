@@ -62,31 +62,53 @@ public final class ConfigJson {
     try {
       user = MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new ConfigException(List.of("malformed JSON: " + e.getOriginalMessage()
-          + " at line " + e.getLocation().getLineNr() + ", column "
-          + e.getLocation().getColumnNr()));
+      throw new ConfigException(
+          List.of(
+              "malformed JSON: "
+                  + e.getOriginalMessage()
+                  + " at line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr()));
     }
     if (user == null || !user.isObject()) {
       throw new ConfigException(List.of("a config must be a JSON object"));
     }
     JsonNode version = user.get("schemaVersion");
-    if (version != null && version.canConvertToInt()
+    if (version != null
+        && version.canConvertToInt()
         && version.asInt() > ExperimentConfig.SCHEMA_VERSION) {
-      throw new ConfigException(List.of("schemaVersion " + version.asInt()
-          + " is newer than this lab understands (" + ExperimentConfig.SCHEMA_VERSION
-          + "); update CSR Lab to open it"));
+      throw new ConfigException(
+          List.of(
+              "schemaVersion "
+                  + version.asInt()
+                  + " is newer than this lab understands ("
+                  + ExperimentConfig.SCHEMA_VERSION
+                  + "); update CSR Lab to open it"));
     }
     ObjectNode merged = MAPPER.valueToTree(ExperimentConfig.defaults());
     merge(merged, (ObjectNode) user);
     try {
       return MAPPER.treeToValue(merged, ExperimentConfig.class);
     } catch (UnrecognizedPropertyException e) {
-      throw new ConfigException(List.of("unknown key '" + e.getPropertyName() + "'"
-          + pathOf(e.getPath()) + "; known keys: " + e.getKnownPropertyIds()));
+      throw new ConfigException(
+          List.of(
+              "unknown key '"
+                  + e.getPropertyName()
+                  + "'"
+                  + pathOf(e.getPath())
+                  + "; known keys: "
+                  + e.getKnownPropertyIds()));
     } catch (JsonProcessingException e) {
-      throw new ConfigException(List.of("invalid value" + pathOf(e instanceof
-          com.fasterxml.jackson.databind.JsonMappingException m ? m.getPath() : List.of())
-          + ": " + rootMessage(e)));
+      throw new ConfigException(
+          List.of(
+              "invalid value"
+                  + pathOf(
+                      e instanceof com.fasterxml.jackson.databind.JsonMappingException m
+                          ? m.getPath()
+                          : List.of())
+                  + ": "
+                  + rootMessage(e)));
     }
   }
 
@@ -99,7 +121,8 @@ public final class ConfigJson {
     return m == null ? t.toString() : m;
   }
 
-  private static String pathOf(List<com.fasterxml.jackson.databind.JsonMappingException.Reference> path) {
+  private static String pathOf(
+      List<com.fasterxml.jackson.databind.JsonMappingException.Reference> path) {
     if (path == null || path.isEmpty()) {
       return "";
     }
@@ -123,7 +146,8 @@ public final class ConfigJson {
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode existing = base.get(e.getKey());
-      if (existing instanceof ObjectNode eo && e.getValue() instanceof ObjectNode uo
+      if (existing instanceof ObjectNode eo
+          && e.getValue() instanceof ObjectNode uo
           && !"variants".equals(e.getKey())) {
         merge(eo, uo);
       } else {

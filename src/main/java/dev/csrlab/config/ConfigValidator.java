@@ -36,12 +36,19 @@ public final class ConfigValidator {
   public static List<String> problems(ExperimentConfig c) {
     List<String> p = new ArrayList<>();
     if (c.schemaVersion() > ExperimentConfig.SCHEMA_VERSION) {
-      p.add("schemaVersion " + c.schemaVersion() + " is newer than this lab understands ("
-          + ExperimentConfig.SCHEMA_VERSION + "); update CSR Lab to open it");
+      p.add(
+          "schemaVersion "
+              + c.schemaVersion()
+              + " is newer than this lab understands ("
+              + ExperimentConfig.SCHEMA_VERSION
+              + "); update CSR Lab to open it");
     }
     if (c.name() == null || !c.name().matches("[A-Za-z0-9._-]{1,64}")) {
-      p.add("name '" + c.name() + "' must be 1-64 letters, digits, '.', '_' or '-'"
-          + " (it becomes part of a directory name)");
+      p.add(
+          "name '"
+              + c.name()
+              + "' must be 1-64 letters, digits, '.', '_' or '-'"
+              + " (it becomes part of a directory name)");
     }
     if (!"mnist".equals(c.dataset()) && !"fashion-mnist".equals(c.dataset())) {
       p.add("dataset '" + c.dataset() + "' is unknown; use mnist or fashion-mnist");
@@ -54,14 +61,22 @@ public final class ConfigValidator {
       p.add("trainSubset " + c.trainSubset() + " must be ≥ 0 (0 = the whole training split)");
     }
     if (c.valSubset() < 1 || c.valSubset() > c.validationSize()) {
-      p.add("valSubset " + c.valSubset() + " must be in 1..validationSize (" + c.validationSize()
-          + ")");
+      p.add(
+          "valSubset "
+              + c.valSubset()
+              + " must be in 1..validationSize ("
+              + c.validationSize()
+              + ")");
     }
     if (c.batchSize() < 1) {
       p.add("batchSize " + c.batchSize() + " must be ≥ 1");
     } else if (c.batchSize() > trainSize(c)) {
-      p.add("batchSize " + c.batchSize() + " is larger than the training set (" + trainSize(c)
-          + " samples); lower it or use more training data");
+      p.add(
+          "batchSize "
+              + c.batchSize()
+              + " is larger than the training set ("
+              + trainSize(c)
+              + " samples); lower it or use more training data");
     }
     if (!(c.lr() > 0) || Double.isInfinite(c.lr())) {
       p.add("lr " + c.lr() + " must be a positive number");
@@ -96,7 +111,8 @@ public final class ConfigValidator {
       p.add("out must name an output directory");
     }
     if (!(c.nonInferiorityMargin() >= 0)) {
-      p.add("nonInferiorityMargin " + c.nonInferiorityMargin() + " must be ≥ 0 (percentage points)");
+      p.add(
+          "nonInferiorityMargin " + c.nonInferiorityMargin() + " must be ≥ 0 (percentage points)");
     }
     return p;
   }
@@ -107,8 +123,11 @@ public final class ConfigValidator {
       return;
     }
     if (c.targetWidths() == null || c.targetWidths().size() != c.widths().size()) {
-      p.add("targetWidths " + c.targetWidths() + " must have one entry per hidden layer of widths "
-          + c.widths());
+      p.add(
+          "targetWidths "
+              + c.targetWidths()
+              + " must have one entry per hidden layer of widths "
+              + c.widths());
       return;
     }
     for (int i = 0; i < c.widths().size(); i++) {
@@ -120,17 +139,32 @@ public final class ConfigValidator {
       if (m < 1) {
         p.add("targetWidths[" + i + "] = " + m + " must be ≥ 1");
       } else if (m < n) {
-        p.add("targetWidths[" + i + "] = " + m + " is smaller than the source width " + n
-            + "; widening can only grow a layer (use a target ≥ " + n + ")");
+        p.add(
+            "targetWidths["
+                + i
+                + "] = "
+                + m
+                + " is smaller than the source width "
+                + n
+                + "; widening can only grow a layer (use a target ≥ "
+                + n
+                + ")");
       }
     }
-    boolean eachOnce = c.variants() != null
-        && c.variants().stream().anyMatch(v -> v.method() == Method.NET2NET_EACH_ONCE);
+    boolean eachOnce =
+        c.variants() != null
+            && c.variants().stream().anyMatch(v -> v.method() == Method.NET2NET_EACH_ONCE);
     if (eachOnce) {
       for (int i = 0; i < c.widths().size(); i++) {
         if (c.targetWidths().get(i) > 2 * c.widths().get(i)) {
-          p.add("net2net-each-once needs target ≤ 2× source, but layer " + (i + 1) + " goes "
-              + c.widths().get(i) + "→" + c.targetWidths().get(i) + "; use net2net instead");
+          p.add(
+              "net2net-each-once needs target ≤ 2× source, but layer "
+                  + (i + 1)
+                  + " goes "
+                  + c.widths().get(i)
+                  + "→"
+                  + c.targetWidths().get(i)
+                  + "; use net2net instead");
         }
       }
     }
@@ -145,18 +179,30 @@ public final class ConfigValidator {
     long total = stepsPerEpoch(c) * Math.max(c.epochs(), 0);
     if (t.kind() == TriggerKind.EPOCH) {
       if (t.epoch() < 1 || t.epoch() > c.epochs() - 1) {
-        p.add("widening after epoch " + t.epoch() + " is outside 1 ≤ T ≤ E−1 = " + (c.epochs() - 1)
-            + "; the wide model needs at least one epoch to train");
+        p.add(
+            "widening after epoch "
+                + t.epoch()
+                + " is outside 1 ≤ T ≤ E−1 = "
+                + (c.epochs() - 1)
+                + "; the wide model needs at least one epoch to train");
       }
     } else if (t.kind() == TriggerKind.STEP) {
       if (t.step() < 1 || t.step() >= total) {
-        p.add("widening at step " + t.step() + " is outside 1 ≤ N < " + total
-            + " (total optimizer steps of the run)");
+        p.add(
+            "widening at step "
+                + t.step()
+                + " is outside 1 ≤ N < "
+                + total
+                + " (total optimizer steps of the run)");
       }
     } else {
       if (t.latestStep() < 0 || t.latestStep() >= total) {
-        p.add("latestStep " + t.latestStep() + " must be in 0.." + (total - 1)
-            + " (0 = after epoch E−1)");
+        p.add(
+            "latestStep "
+                + t.latestStep()
+                + " must be in 0.."
+                + (total - 1)
+                + " (0 = after epoch E−1)");
       }
       if (t.kind() == TriggerKind.THRESHOLD && !(t.threshold() > 0)) {
         p.add("threshold " + t.threshold() + " must be a positive validation loss");

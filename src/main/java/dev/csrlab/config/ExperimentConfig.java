@@ -158,10 +158,33 @@ public record ExperimentConfig(
 
     public ExperimentConfig build() {
       return new ExperimentConfig(
-          schemaVersion, name, dataset, dataDir, trainSubset, validationSize, valSubset, widths,
-          targetWidths, activation, batchSize, lr, weightDecay, beta1, beta2, eps, epochs,
-          widening, seeds, variants, peakWindow, fullValWindow, device, threads, out,
-          saveCheckpoints, nonInferiorityMargin);
+          schemaVersion,
+          name,
+          dataset,
+          dataDir,
+          trainSubset,
+          validationSize,
+          valSubset,
+          widths,
+          targetWidths,
+          activation,
+          batchSize,
+          lr,
+          weightDecay,
+          beta1,
+          beta2,
+          eps,
+          epochs,
+          widening,
+          seeds,
+          variants,
+          peakWindow,
+          fullValWindow,
+          device,
+          threads,
+          out,
+          saveCheckpoints,
+          nonInferiorityMargin);
     }
   }
 }

@@ -10,8 +10,8 @@ import dev.csrlab.config.Options.OptimizerPolicy;
 import dev.csrlab.config.Options.Ordering;
 
 /**
- * One variant of an experiment: a name, a method and its options (SPEC §5). In JSON either a
- * method id ({@code "continuous"}) or an object whose missing options take the method's defaults.
+ * One variant of an experiment: a name, a method and its options (SPEC §5). In JSON either a method
+ * id ({@code "continuous"}) or an object whose missing options take the method's defaults.
  *
  * @param name directory-safe unique name, e.g. {@code continuous-consistent}
  * @param noise Net2Net symmetry-breaking noise, as a factor of each weight matrix's std
@@ -92,22 +92,27 @@ public record VariantSpec(
   }
 
   public VariantSpec withEnergy(Energy e) {
-    return new VariantSpec(name, method, affinity, features, ordering, kernel, e, optimizerState, noise);
+    return new VariantSpec(
+        name, method, affinity, features, ordering, kernel, e, optimizerState, noise);
   }
 
   public VariantSpec withOrdering(Ordering o) {
-    return new VariantSpec(name, method, affinity, features, o, kernel, energy, optimizerState, noise);
+    return new VariantSpec(
+        name, method, affinity, features, o, kernel, energy, optimizerState, noise);
   }
 
   public VariantSpec withAffinity(Affinity a) {
-    return new VariantSpec(name, method, a, features, ordering, kernel, energy, optimizerState, noise);
+    return new VariantSpec(
+        name, method, a, features, ordering, kernel, energy, optimizerState, noise);
   }
 
   public VariantSpec withKernel(Kernel k) {
-    return new VariantSpec(name, method, affinity, features, ordering, k, energy, optimizerState, noise);
+    return new VariantSpec(
+        name, method, affinity, features, ordering, k, energy, optimizerState, noise);
   }
 
   public VariantSpec withNoise(double n) {
-    return new VariantSpec(name, method, affinity, features, ordering, kernel, energy, optimizerState, n);
+    return new VariantSpec(
+        name, method, affinity, features, ordering, kernel, energy, optimizerState, n);
   }
 }

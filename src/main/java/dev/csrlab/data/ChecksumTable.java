@@ -19,12 +19,16 @@ public final class ChecksumTable {
   /** The published checksums of MNIST and Fashion-MNIST (raw files). */
   public static ChecksumTable standard() {
     Map<DatasetKind, Map<IdxFile, String>> m = new EnumMap<>(DatasetKind.class);
-    m.put(DatasetKind.MNIST, files(
-        "6bbc9ace898e44ae57da46a324031adb", "a25bea736e30d166cdddb491f175f624",
-        "2646ac647ad5339dbf082846283269ea", "27ae3e4e09519cfbb04c329615203637"));
-    m.put(DatasetKind.FASHION_MNIST, files(
-        "f4a8712d7a061bf5bd6d2ca38dc4d50a", "9018921c3c673c538a1fc5bad174d6f9",
-        "8181f5470baa50b63fa0f6fddb340f0a", "15d484375f8d13e6eb1aabb0c3f46965"));
+    m.put(
+        DatasetKind.MNIST,
+        files(
+            "6bbc9ace898e44ae57da46a324031adb", "a25bea736e30d166cdddb491f175f624",
+            "2646ac647ad5339dbf082846283269ea", "27ae3e4e09519cfbb04c329615203637"));
+    m.put(
+        DatasetKind.FASHION_MNIST,
+        files(
+            "f4a8712d7a061bf5bd6d2ca38dc4d50a", "9018921c3c673c538a1fc5bad174d6f9",
+            "8181f5470baa50b63fa0f6fddb340f0a", "15d484375f8d13e6eb1aabb0c3f46965"));
     return new ChecksumTable(m);
   }
 
@@ -32,7 +36,8 @@ public final class ChecksumTable {
   public ChecksumTable with(DatasetKind kind, IdxFile file, String md5Hex) {
     Map<DatasetKind, Map<IdxFile, String>> m = new EnumMap<>(DatasetKind.class);
     md5.forEach((k, v) -> m.put(k, new EnumMap<>(v)));
-    m.computeIfAbsent(kind, k -> new EnumMap<>(IdxFile.class)).put(file, md5Hex.toLowerCase(Locale.ROOT));
+    m.computeIfAbsent(kind, k -> new EnumMap<>(IdxFile.class))
+        .put(file, md5Hex.toLowerCase(Locale.ROOT));
     return new ChecksumTable(m);
   }
 

@@ -4,28 +4,39 @@ import dev.csrlab.config.ExperimentConfig;
 
 /**
  * The splits of SPEC §1 "Decision — data split": training = the first (60000 − validationSize)
- * training images (optionally only the first {@code trainSubset}), validation = the last
- * {@code validationSize} training images, validation subset = the first {@code valSubset} of the
+ * training images (optionally only the first {@code trainSubset}), validation = the last {@code
+ * validationSize} training images, validation subset = the first {@code valSubset} of the
  * validation split (SPEC §2), test = the 10k test file, used only for final accuracy.
  */
 public record DataSplits(
-    Split train, Split validation, Split validationSubset, Split test, String dataset,
-    double mean, double std) {
+    Split train,
+    Split validation,
+    Split validationSubset,
+    Split test,
+    String dataset,
+    double mean,
+    double std) {
 
   /** Normalises and splits {@code d} as the config asks. */
   public static DataSplits of(LoadedDataset d, ExperimentConfig c) {
     int total = d.trainCount();
     int valSize = c.validationSize();
     if (valSize < 1 || valSize >= total) {
-      throw new IllegalArgumentException("validationSize " + valSize + " must be in 1.."
-          + (total - 1) + " (the dataset has " + total + " training images)");
+      throw new IllegalArgumentException(
+          "validationSize "
+              + valSize
+              + " must be in 1.."
+              + (total - 1)
+              + " (the dataset has "
+              + total
+              + " training images)");
     }
     // Same rule as ConfigValidator.trainSize, so step counts derived from the config match.
     int available = total - valSize;
     int trainSize = c.trainSubset() > 0 ? Math.min(c.trainSubset(), available) : available;
     if (c.valSubset() < 1 || c.valSubset() > valSize) {
-      throw new IllegalArgumentException("valSubset " + c.valSubset()
-          + " must be in 1..validationSize (" + valSize + ")");
+      throw new IllegalArgumentException(
+          "valSubset " + c.valSubset() + " must be in 1..validationSize (" + valSize + ")");
     }
     float[] lut = normalisation(d.kind());
     Split validation = slice(d.trainImages(), d.trainLabels(), total - valSize, valSize, lut);

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * The two supported datasets (SPEC §1), with the per-pixel mean and std used for normalisation
- * (the usual torchvision values, computed over the 60k training images).
+ * The two supported datasets (SPEC §1), with the per-pixel mean and std used for normalisation (the
+ * usual torchvision values, computed over the 60k training images).
  */
 public enum DatasetKind {
   MNIST("mnist", 0.1307, 0.3081),

@@ -23,9 +23,9 @@ import java.util.function.Consumer;
  * Obtains a dataset into the cache, {@code <cacheRoot>/<dataset>/<raw idx file names>}, and loads
  * it. Tries the cache first, then the {@link SourcePlan}'s sources in order. Every file is checked
  * against the MD5 of its raw bytes before use: a source's file is decompressed into a temporary
- * file inside the cache folder and renamed into place only once verified, so the cache never
- * holds a partial or unverified file. When nothing works, one error lists every source tried,
- * why it failed, and how to fix it.
+ * file inside the cache folder and renamed into place only once verified, so the cache never holds
+ * a partial or unverified file. When nothing works, one error lists every source tried, why it
+ * failed, and how to fix it.
  */
 public final class DatasetStore {
   /** Environment variable naming the cache folder when no {@code dataDir} is given. */
@@ -45,9 +45,9 @@ public final class DatasetStore {
   }
 
   /**
-   * The store the lab uses: cache in {@code dataDir} (config {@code dataDir}, CLI
-   * {@code --data-dir}) when given, which is then also searched for idx files the user put there;
-   * else {@code $CSR_LAB_DATA_DIR}; else {@code ~/.cache/csr-lab/data}.
+   * The store the lab uses: cache in {@code dataDir} (config {@code dataDir}, CLI {@code
+   * --data-dir}) when given, which is then also searched for idx files the user put there; else
+   * {@code $CSR_LAB_DATA_DIR}; else {@code ~/.cache/csr-lab/data}.
    */
   public static DatasetStore standard(String dataDir, Consumer<String> log) {
     Path root = resolveCacheRoot(dataDir);
@@ -102,8 +102,13 @@ public final class DatasetStore {
     List<String> attempts = new ArrayList<>();
     Set<IdxFile> missing = checkCache(kind, attempts);
     if (!missing.isEmpty()) {
-      log.accept(kind.id() + ": " + missing.size() + " of 4 files not in " + datasetDir(kind)
-          + "; looking elsewhere");
+      log.accept(
+          kind.id()
+              + ": "
+              + missing.size()
+              + " of 4 files not in "
+              + datasetDir(kind)
+              + "; looking elsewhere");
       StaleFiles.remove(cacheRoot, datasetDir(kind));
       for (DatasetSource source : plan.sourcesFor(kind, cacheRoot)) {
         if (missing.isEmpty()) {
@@ -138,8 +143,13 @@ public final class DatasetStore {
         if (!md5.equals(checksums.expected(kind, f))) {
           Files.delete(p);
           missing.add(f);
-          problems.add(f.fileName() + " had MD5 " + md5 + ", expected "
-              + checksums.expected(kind, f) + " (corrupt; removed)");
+          problems.add(
+              f.fileName()
+                  + " had MD5 "
+                  + md5
+                  + ", expected "
+                  + checksums.expected(kind, f)
+                  + " (corrupt; removed)");
           log.accept("Removed corrupt cached file " + p);
         }
       } catch (IOException e) {
@@ -147,9 +157,12 @@ public final class DatasetStore {
         problems.add(f.fileName() + " unreadable (" + e.getMessage() + ")");
       }
     }
-    String outcome = problems.isEmpty() ? "ok"
-        : missing.size() == 4 && problems.stream().allMatch(p -> p.endsWith(" absent"))
-            ? "empty (none of the 4 files there)" : String.join("; ", problems);
+    String outcome =
+        problems.isEmpty()
+            ? "ok"
+            : missing.size() == 4 && problems.stream().allMatch(p -> p.endsWith(" absent"))
+                ? "empty (none of the 4 files there)"
+                : String.join("; ", problems);
     attempts.add("cache " + datasetDir(kind) + ": " + outcome);
     return missing;
   }
@@ -186,8 +199,8 @@ public final class DatasetStore {
   }
 
   /**
-   * Decompresses {@code source} into a temporary file in the dataset folder while hashing it,
-   * and renames it to its canonical name only if the MD5 matches.
+   * Decompresses {@code source} into a temporary file in the dataset folder while hashing it, and
+   * renames it to its canonical name only if the MD5 matches.
    */
   private void install(DatasetKind kind, IdxFile f, Path source) throws IOException {
     Path dir = Files.createDirectories(datasetDir(kind));
@@ -202,11 +215,20 @@ public final class DatasetStore {
       }
       String expected = checksums.expected(kind, f);
       if (!md5.equals(expected)) {
-        throw new DatasetException("MD5 of the raw data is " + md5 + ", expected " + expected
-            + " (truncated, corrupt, or not " + kind.id() + ")");
+        throw new DatasetException(
+            "MD5 of the raw data is "
+                + md5
+                + ", expected "
+                + expected
+                + " (truncated, corrupt, or not "
+                + kind.id()
+                + ")");
       }
       makeWorldReadable(tmp);
-      Files.move(tmp, dir.resolve(f.fileName()), StandardCopyOption.ATOMIC_MOVE,
+      Files.move(
+          tmp,
+          dir.resolve(f.fileName()),
+          StandardCopyOption.ATOMIC_MOVE,
           StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(tmp);
@@ -241,8 +263,8 @@ public final class DatasetStore {
       for (int r; (r = din.read(buf)) >= 0; ) {
         total += r;
         if (total > IdxReader.MAX_BYTES) {
-          throw new DatasetException("more than " + (IdxReader.MAX_BYTES >> 20)
-              + " MiB of data; not an idx file");
+          throw new DatasetException(
+              "more than " + (IdxReader.MAX_BYTES >> 20) + " MiB of data; not an idx file");
         }
         out.write(buf, 0, r);
       }

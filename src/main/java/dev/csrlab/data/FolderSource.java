@@ -9,9 +9,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * A folder holding idx files under any usual name ({@code train-images-idx3-ubyte[.gz]},
- * {@code train-images.idx3-ubyte[.gz]}): a user's download, or Debian's
- * {@code /usr/share/datasets/fashion-mnist}.
+ * A folder holding idx files under any usual name ({@code train-images-idx3-ubyte[.gz]}, {@code
+ * train-images.idx3-ubyte[.gz]}): a user's download, or Debian's {@code
+ * /usr/share/datasets/fashion-mnist}.
  */
 final class FolderSource implements DatasetSource {
   private final String label;
@@ -46,8 +46,10 @@ final class FolderSource implements DatasetSource {
     }
     if (found.isEmpty()) {
       IdxFile first = wanted.iterator().next();
-      throw new IOException("no idx files there (looked for names like "
-          + String.join(", ", first.candidateNames()) + ")");
+      throw new IOException(
+          "no idx files there (looked for names like "
+              + String.join(", ", first.candidateNames())
+              + ")");
     }
     return found;
   }

@@ -20,9 +20,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * A public mirror serving the gzipped idx files as torchvision downloads them
- * ({@code <base>/train-images-idx3-ubyte.gz}). Connect timeouts are short and the mirror is given
- * up at the first connection failure, so an offline machine moves on within seconds.
+ * A public mirror serving the gzipped idx files as torchvision downloads them ({@code
+ * <base>/train-images-idx3-ubyte.gz}). Connect timeouts are short and the mirror is given up at the
+ * first connection failure, so an offline machine moves on within seconds.
  */
 final class HttpMirrorSource implements DatasetSource {
   /** Largest download accepted (the gzipped training images are ~10 MB). */
@@ -61,8 +61,9 @@ final class HttpMirrorSource implements DatasetSource {
         throw new IOException("cannot connect (" + describeError(e) + ")", e);
       } catch (SocketTimeoutException e) {
         if (got.isEmpty() && failures.isEmpty()) {
-          throw new IOException("no answer within " + connectTimeout.toSeconds() + " s ("
-              + describeError(e) + ")", e);
+          throw new IOException(
+              "no answer within " + connectTimeout.toSeconds() + " s (" + describeError(e) + ")",
+              e);
         }
         failures.add(f.fileName() + ".gz: " + describeError(e));
       } catch (IOException e) {
@@ -85,7 +86,8 @@ final class HttpMirrorSource implements DatasetSource {
       if (code != HttpURLConnection.HTTP_OK) {
         throw new IOException("HTTP " + code + " " + c.getResponseMessage());
       }
-      try (InputStream in = c.getInputStream(); OutputStream out = Files.newOutputStream(target)) {
+      try (InputStream in = c.getInputStream();
+          OutputStream out = Files.newOutputStream(target)) {
         byte[] buf = new byte[1 << 16];
         long total = 0;
         for (int r; (r = in.read(buf)) >= 0; ) {

@@ -3,8 +3,8 @@ package dev.csrlab.data;
 import java.util.List;
 
 /**
- * The four idx files of an MNIST-format dataset. The canonical (raw, uncompressed) name is the
- * file name inside the cache: {@code <cache>/<dataset>/<canonical name>}.
+ * The four idx files of an MNIST-format dataset. The canonical (raw, uncompressed) name is the file
+ * name inside the cache: {@code <cache>/<dataset>/<canonical name>}.
  */
 public enum IdxFile {
   TRAIN_IMAGES("train-images", "idx3"),

@@ -8,8 +8,15 @@ public record IdxImages(int count, int rows, int cols, byte[] pixels) {
   public IdxImages {
     if ((long) count * rows * cols != pixels.length) {
       throw new IllegalArgumentException(
-          count + " images of " + rows + "x" + cols + " need " + (long) count * rows * cols
-              + " pixels, got " + pixels.length);
+          count
+              + " images of "
+              + rows
+              + "x"
+              + cols
+              + " need "
+              + (long) count * rows * cols
+              + " pixels, got "
+              + pixels.length);
     }
   }
 }

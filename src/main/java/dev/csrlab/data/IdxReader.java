@@ -13,13 +13,14 @@ import java.util.zip.GZIPInputStream;
 /**
  * Reads the idx format of MNIST and Fashion-MNIST (LeCun et al.): a big-endian header — magic
  * {@code 0x00000803} + count + rows + cols for images, {@code 0x00000801} + count for labels —
- * followed by uint8 data. Everything is checked (magic, 28×28, exact length, labels 0..9), and
- * each problem is reported with the file, what is wrong and how to fix it.
+ * followed by uint8 data. Everything is checked (magic, 28×28, exact length, labels 0..9), and each
+ * problem is reported with the file, what is wrong and how to fix it.
  */
 public final class IdxReader {
   public static final int IMAGE_MAGIC = 0x00000803;
   public static final int LABEL_MAGIC = 0x00000801;
   public static final int SIDE = 28;
+
   /** Largest decompressed file accepted: guards against gzip bombs (real files are ≤ 47 MB). */
   static final long MAX_BYTES = 256L << 20;
 
@@ -29,16 +30,24 @@ public final class IdxReader {
   public static byte[] readBytes(Path file) throws IOException {
     if (!isGzip(file)) {
       if (Files.size(file) > MAX_BYTES) {
-        throw new DatasetException(file + ": larger than " + (MAX_BYTES >> 20) + " MiB;"
-            + " MNIST-format files are at most 47 MB — this is not an idx file");
+        throw new DatasetException(
+            file
+                + ": larger than "
+                + (MAX_BYTES >> 20)
+                + " MiB;"
+                + " MNIST-format files are at most 47 MB — this is not an idx file");
       }
       return Files.readAllBytes(file);
     }
     try (InputStream in = openMaybeGzip(file)) {
       return readLimited(in, file);
     } catch (java.io.EOFException | java.util.zip.ZipException e) {
-      throw new DatasetException(file + ": gzip data is truncated or corrupt (" + e.getMessage()
-          + "); delete the file and fetch it again", e);
+      throw new DatasetException(
+          file
+              + ": gzip data is truncated or corrupt ("
+              + e.getMessage()
+              + "); delete the file and fetch it again",
+          e);
     }
   }
 
@@ -76,8 +85,17 @@ public final class IdxReader {
     int rows = b.getInt(8);
     int cols = b.getInt(12);
     if (rows != SIDE || cols != SIDE) {
-      throw new DatasetException(source + ": images are " + rows + "x" + cols + ", expected "
-          + SIDE + "x" + SIDE + " (MNIST format); use the MNIST or Fashion-MNIST idx files");
+      throw new DatasetException(
+          source
+              + ": images are "
+              + rows
+              + "x"
+              + cols
+              + ", expected "
+              + SIDE
+              + "x"
+              + SIDE
+              + " (MNIST format); use the MNIST or Fashion-MNIST idx files");
     }
     long expected = 16L + (long) count * rows * cols;
     requireLength(data, expected, source, count + " images of " + rows + "x" + cols);
@@ -92,8 +110,13 @@ public final class IdxReader {
     byte[] labels = Arrays.copyOfRange(data, 8, data.length);
     for (int i = 0; i < labels.length; i++) {
       if ((labels[i] & 0xff) > 9) {
-        throw new DatasetException(source + ": label " + (labels[i] & 0xff) + " at index " + i
-            + " is not a class 0..9; this is not an MNIST-format label file");
+        throw new DatasetException(
+            source
+                + ": label "
+                + (labels[i] & 0xff)
+                + " at index "
+                + i
+                + " is not a class 0..9; this is not an MNIST-format label file");
       }
     }
     return labels;
@@ -104,9 +127,16 @@ public final class IdxReader {
       IdxImages images, String imageSource, byte[] labels, String labelSource)
       throws DatasetException {
     if (images.count() != labels.length) {
-      throw new DatasetException(imageSource + " holds " + images.count() + " images but "
-          + labelSource + " holds " + labels.length + " labels; the files do not belong"
-          + " together — fetch both again from the same source");
+      throw new DatasetException(
+          imageSource
+              + " holds "
+              + images.count()
+              + " images but "
+              + labelSource
+              + " holds "
+              + labels.length
+              + " labels; the files do not belong"
+              + " together — fetch both again from the same source");
     }
   }
 
@@ -117,25 +147,43 @@ public final class IdxReader {
     // Magic first: a wrong kind of file is a clearer diagnosis than "too short".
     if (data.length >= 4 && b.getInt(0) != magic) {
       int found = b.getInt(0);
-      String hint = found == IMAGE_MAGIC || found == LABEL_MAGIC
-          ? " (images and labels swapped?)" : " (not an idx file, or still compressed?)";
-      throw new DatasetException(String.format(
-          "%s: magic number 0x%08X, expected 0x%08X for %s%s; pass the matching %s file",
-          source, found, magic, what, hint,
-          magic == IMAGE_MAGIC ? "*-images-idx3" : "*-labels-idx1"));
+      String hint =
+          found == IMAGE_MAGIC || found == LABEL_MAGIC
+              ? " (images and labels swapped?)"
+              : " (not an idx file, or still compressed?)";
+      throw new DatasetException(
+          String.format(
+              "%s: magic number 0x%08X, expected 0x%08X for %s%s; pass the matching %s file",
+              source,
+              found,
+              magic,
+              what,
+              hint,
+              magic == IMAGE_MAGIC ? "*-images-idx3" : "*-labels-idx1"));
     }
     if (data.length < headerBytes) {
-      throw new DatasetException(source + ": only " + data.length + " bytes, shorter than the "
-          + headerBytes + "-byte header of " + what + "; the file is truncated — delete it and"
-          + " fetch it again");
+      throw new DatasetException(
+          source
+              + ": only "
+              + data.length
+              + " bytes, shorter than the "
+              + headerBytes
+              + "-byte header of "
+              + what
+              + "; the file is truncated — delete it and"
+              + " fetch it again");
     }
     return b;
   }
 
   private static int nonNegative(int count, String source) throws DatasetException {
     if (count < 0) {
-      throw new DatasetException(source + ": negative item count " + count + " in the header;"
-          + " the file is corrupt — delete it and fetch it again");
+      throw new DatasetException(
+          source
+              + ": negative item count "
+              + count
+              + " in the header;"
+              + " the file is corrupt — delete it and fetch it again");
     }
     return count;
   }
@@ -143,14 +191,29 @@ public final class IdxReader {
   private static void requireLength(byte[] data, long expected, String source, String what)
       throws DatasetException {
     if (data.length < expected) {
-      throw new DatasetException(source + ": " + data.length + " bytes, but its header ("
-          + what + ") needs " + expected + "; the file is truncated — delete it and fetch it"
-          + " again");
+      throw new DatasetException(
+          source
+              + ": "
+              + data.length
+              + " bytes, but its header ("
+              + what
+              + ") needs "
+              + expected
+              + "; the file is truncated — delete it and fetch it"
+              + " again");
     }
     if (data.length > expected) {
-      throw new DatasetException(source + ": " + (data.length - expected) + " bytes more than"
-          + " its header (" + what + ") describes (" + expected + "); the file is corrupt or"
-          + " not an idx file — delete it and fetch it again");
+      throw new DatasetException(
+          source
+              + ": "
+              + (data.length - expected)
+              + " bytes more than"
+              + " its header ("
+              + what
+              + ") describes ("
+              + expected
+              + "); the file is corrupt or"
+              + " not an idx file — delete it and fetch it again");
     }
   }
 
@@ -161,8 +224,12 @@ public final class IdxReader {
     for (int r; (r = in.read(buf)) >= 0; ) {
       total += r;
       if (total > MAX_BYTES) {
-        throw new DatasetException(file + ": more than " + (MAX_BYTES >> 20) + " MiB of data;"
-            + " MNIST-format files are at most 47 MB — this is not an idx file");
+        throw new DatasetException(
+            file
+                + ": more than "
+                + (MAX_BYTES >> 20)
+                + " MiB of data;"
+                + " MNIST-format files are at most 47 MB — this is not an idx file");
       }
       out.write(buf, 0, r);
     }

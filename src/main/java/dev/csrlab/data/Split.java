@@ -1,16 +1,25 @@
 package dev.csrlab.data;
 
 /**
- * {@code n} normalised samples: {@code x} is {@code n × 784} floats row-major (sample i's pixels
- * at {@code x[i * 784 .. i * 784 + 783]}), {@code y} the class labels 0..9.
+ * {@code n} normalised samples: {@code x} is {@code n × 784} floats row-major (sample i's pixels at
+ * {@code x[i * 784 .. i * 784 + 783]}), {@code y} the class labels 0..9.
  */
 public record Split(float[] x, int[] y, int n) {
   public static final int FEATURES = LoadedDataset.PIXELS;
 
   public Split {
     if (y.length != n || x.length != (long) n * FEATURES) {
-      throw new IllegalArgumentException("split of " + n + " samples needs " + n * FEATURES
-          + " features and " + n + " labels, got " + x.length + " and " + y.length);
+      throw new IllegalArgumentException(
+          "split of "
+              + n
+              + " samples needs "
+              + n * FEATURES
+              + " features and "
+              + n
+              + " labels, got "
+              + x.length
+              + " and "
+              + y.length);
     }
   }
 

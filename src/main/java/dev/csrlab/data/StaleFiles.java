@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * Temporary files of {@link DatasetStore}: staging folders and {@code .part} files. A process
- * killed mid-download leaves them behind; they are never read (only canonical names are), and
- * are removed once old enough that no live process can still be writing them.
+ * killed mid-download leaves them behind; they are never read (only canonical names are), and are
+ * removed once old enough that no live process can still be writing them.
  */
 final class StaleFiles {
   static final String STAGING_PREFIX = ".staging-";
@@ -58,13 +58,15 @@ final class StaleFiles {
       return;
     }
     try (Stream<Path> s = Files.walk(root)) {
-      s.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          // Best effort, see class comment.
-        }
-      });
+      s.sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.deleteIfExists(p);
+                } catch (IOException e) {
+                  // Best effort, see class comment.
+                }
+              });
     } catch (IOException e) {
       // Best effort, see class comment.
     }

@@ -36,16 +36,25 @@ final class TarballExtractor {
         String name = e.getName();
         Path dest = root.resolve(name).normalize();
         if (name.startsWith("/") || !dest.startsWith(root)) {
-          throw new DatasetException(tgz + ": archive entry '" + name + "' would be written"
-              + " outside the extraction folder; refusing this archive (it is corrupt or"
-              + " malicious) — fetch it again from the official registry");
+          throw new DatasetException(
+              tgz
+                  + ": archive entry '"
+                  + name
+                  + "' would be written"
+                  + " outside the extraction folder; refusing this archive (it is corrupt or"
+                  + " malicious) — fetch it again from the official registry");
         }
         if (!e.isFile() || !name.startsWith(prefix) || e.isSymbolicLink() || e.isLink()) {
           continue;
         }
         if (e.getSize() > MAX_ENTRY) {
-          throw new DatasetException(tgz + ": entry '" + name + "' is " + e.getSize()
-              + " bytes, more than any idx file; refusing this archive");
+          throw new DatasetException(
+              tgz
+                  + ": entry '"
+                  + name
+                  + "' is "
+                  + e.getSize()
+                  + " bytes, more than any idx file; refusing this archive");
         }
         Files.createDirectories(dest.getParent());
         try (OutputStream out = Files.newOutputStream(dest)) {

@@ -30,8 +30,10 @@ final class Environment {
   /** The working tree's commit when run from a checkout; null for an installed lab. */
   static String gitCommit() {
     try {
-      Process p = new ProcessBuilder("git", "rev-parse", "--short=12", "HEAD")
-          .redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder("git", "rev-parse", "--short=12", "HEAD")
+              .redirectErrorStream(true)
+              .start();
       if (!p.waitFor(2, TimeUnit.SECONDS) || p.exitValue() != 0) {
         p.destroyForcibly();
         return null;

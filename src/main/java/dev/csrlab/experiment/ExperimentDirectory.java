@@ -8,8 +8,8 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
 /**
- * {@code <out>/<yyyyMMdd-HHmmss>-<name>/} (SPEC §5). Never reuses a directory: a name taken in
- * the same second gets a {@code -2}, {@code -3}… suffix, so nothing is ever overwritten.
+ * {@code <out>/<yyyyMMdd-HHmmss>-<name>/} (SPEC §5). Never reuses a directory: a name taken in the
+ * same second gets a {@code -2}, {@code -3}… suffix, so nothing is ever overwritten.
  */
 public final class ExperimentDirectory {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -22,8 +22,13 @@ public final class ExperimentDirectory {
     try {
       Files.createDirectories(parent);
     } catch (IOException e) {
-      throw new IOException("cannot create the output directory " + parent + " (" + e
-          + "); choose a writable folder with --out", e);
+      throw new IOException(
+          "cannot create the output directory "
+              + parent
+              + " ("
+              + e
+              + "); choose a writable folder with --out",
+          e);
     }
     String base = STAMP.format(now) + "-" + name;
     for (int i = 1; i < 1000; i++) {
@@ -46,8 +51,13 @@ public final class ExperimentDirectory {
       Files.write(p, new byte[4096]);
       Files.delete(p);
     } catch (IOException e) {
-      throw new IOException("the output directory " + dir + " is not writable (" + e
-          + "); free some space or choose another folder with --out", e);
+      throw new IOException(
+          "the output directory "
+              + dir
+              + " is not writable ("
+              + e
+              + "); free some space or choose another folder with --out",
+          e);
     }
   }
 }

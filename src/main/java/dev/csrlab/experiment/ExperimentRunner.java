@@ -43,8 +43,11 @@ public final class ExperimentRunner {
   }
 
   /** With a choice of standard sinks (console on/off, files). */
-  public ExperimentRunner(ExperimentConfig config, List<TrainingListener> listeners,
-      Consumer<String> log, Sinks sinks) {
+  public ExperimentRunner(
+      ExperimentConfig config,
+      List<TrainingListener> listeners,
+      Consumer<String> log,
+      Sinks sinks) {
     this.config = config;
     this.listeners = List.copyOf(listeners);
     this.log = log;
@@ -60,8 +63,9 @@ public final class ExperimentRunner {
   public ExperimentOutcome execute(CancelToken cancel) throws IOException {
     ConfigValidator.requireValid(config);
     Prepared p = prepare();
-    Path dir = ExperimentDirectory.create(outputRoot(config.out()), config.name(),
-        LocalDateTime.now(ZoneId.systemDefault()));
+    Path dir =
+        ExperimentDirectory.create(
+            outputRoot(config.out()), config.name(), LocalDateTime.now(ZoneId.systemDefault()));
     ConfigJson.write(config, dir.resolve("config.json"));
     return runSeeds(p, dir, List.of(), cancel);
   }
@@ -69,14 +73,18 @@ public final class ExperimentRunner {
   /**
    * Continues an interrupted study in its own directory (SPEC §5 layout): runs that completed are
    * kept and skipped; every other (variant, seed) is run again from the seed's start — the same
-   * random streams give the same small model and data order — after its unfinished run
-   * directory is moved aside to {@code <run>.incomplete-<k>} (nothing is overwritten).
+   * random streams give the same small model and data order — after its unfinished run directory is
+   * moved aside to {@code <run>.incomplete-<k>} (nothing is overwritten).
    */
-  public static ExperimentOutcome resume(Path dir, List<TrainingListener> listeners,
-      Consumer<String> log, Sinks sinks, CancelToken cancel)
+  public static ExperimentOutcome resume(
+      Path dir,
+      List<TrainingListener> listeners,
+      Consumer<String> log,
+      Sinks sinks,
+      CancelToken cancel)
       throws IOException {
-    ExperimentConfig config = ConfigValidator.requireValid(
-        ConfigJson.read(dir.resolve("config.json")));
+    ExperimentConfig config =
+        ConfigValidator.requireValid(ConfigJson.read(dir.resolve("config.json")));
     List<RunFinished> done = ResumeState.completedRuns(dir);
     log.accept("resume: " + done.size() + " completed run(s) kept in " + dir);
     ExperimentRunner r = new ExperimentRunner(config, listeners, log, sinks);
@@ -93,8 +101,8 @@ public final class ExperimentRunner {
     return new Prepared(device, deviceName, DataSplits.of(dataset, config));
   }
 
-  private ExperimentOutcome runSeeds(Prepared p, Path dir, List<RunFinished> kept,
-      CancelToken cancel) throws IOException {
+  private ExperimentOutcome runSeeds(
+      Prepared p, Path dir, List<RunFinished> kept, CancelToken cancel) throws IOException {
     log.accept("experiment: " + dir + " on " + p.deviceName());
     long start = System.nanoTime();
     List<RunFinished> finished = new ArrayList<>(kept);
@@ -109,25 +117,26 @@ public final class ExperimentRunner {
           continue;
         }
         ResumeState.moveAsideUnfinished(dir, todo, seed);
-        SeedProtocol protocol = new SeedProtocol(todo, data, bus, cancel,
-            key -> runDirectory(dir, key.dirName()), p.deviceName());
+        SeedProtocol protocol =
+            new SeedProtocol(
+                todo, data, bus, cancel, key -> runDirectory(dir, key.dirName()), p.deviceName());
         finished.addAll(protocol.run(seed));
         summary.write(List.copyOf(finished), (System.nanoTime() - start) / 1e9);
       }
     }
-    StudyAnalysis analysis = summary.write(List.copyOf(finished),
-        (System.nanoTime() - start) / 1e9);
+    StudyAnalysis analysis =
+        summary.write(List.copyOf(finished), (System.nanoTime() - start) / 1e9);
     return new ExperimentOutcome(dir, List.copyOf(finished), analysis);
   }
 
   /**
-   * Where experiments go. An installed lab ({@code -Dcsrlab.installed=true}, set by the
-   * packaged launcher) resolves a relative {@code out} under {@code ~/csr-lab/}, never inside
-   * its install folder or whatever directory it was started from.
+   * Where experiments go. An installed lab ({@code -Dcsrlab.installed=true}, set by the packaged
+   * launcher) resolves a relative {@code out} under {@code ~/csr-lab/}, never inside its install
+   * folder or whatever directory it was started from.
    */
   public static Path outputRoot(String out) {
-    Path p = Path.of(out.startsWith("~/") ? System.getProperty("user.home") + out.substring(1)
-        : out);
+    Path p =
+        Path.of(out.startsWith("~/") ? System.getProperty("user.home") + out.substring(1) : out);
     if (!p.isAbsolute() && Boolean.getBoolean("csrlab.installed")) {
       return Path.of(System.getProperty("user.home"), "csr-lab").resolve(p).normalize();
     }
@@ -139,15 +148,21 @@ public final class ExperimentRunner {
     try {
       return java.nio.file.Files.createDirectory(experiment.resolve(name));
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException("cannot create run directory "
-          + experiment.resolve(name) + ": " + e, e);
+      throw new java.io.UncheckedIOException(
+          "cannot create run directory " + experiment.resolve(name) + ": " + e, e);
     }
   }
 
   private static DeviceData upload(Device device, DataSplits s) {
     NDManager m = NDManager.newBaseManager(device);
-    return new DeviceData(m, upload(m, s.train()), upload(m, s.validation()),
-        upload(m, s.validationSubset()), upload(m, s.test()), Split.FEATURES, 10);
+    return new DeviceData(
+        m,
+        upload(m, s.train()),
+        upload(m, s.validation()),
+        upload(m, s.validationSubset()),
+        upload(m, s.test()),
+        Split.FEATURES,
+        10);
   }
 
   private static TensorSplit upload(NDManager m, Split s) {

@@ -26,8 +26,12 @@ final class ResumeState {
     List<RunFinished> done = new ArrayList<>();
     for (RunResult r : SummaryCodec.readRuns(summary)) {
       if (RunStatus.COMPLETED.id().equals(r.status())) {
-        done.add(new RunFinished(new RunKey(r.variant(), r.seed()), RunStatus.COMPLETED, r,
-            "completed in an earlier session"));
+        done.add(
+            new RunFinished(
+                new RunKey(r.variant(), r.seed()),
+                RunStatus.COMPLETED,
+                r,
+                "completed in an earlier session"));
       }
     }
     return done;
@@ -35,9 +39,10 @@ final class ResumeState {
 
   /** The config restricted to the variants of {@code seed} still to run, or null if none. */
   static ExperimentConfig remaining(ExperimentConfig c, long seed, List<RunFinished> kept) {
-    List<VariantSpec> todo = c.variants().stream()
-        .filter(v -> kept.stream().noneMatch(k -> k.key().equals(new RunKey(v.name(), seed))))
-        .toList();
+    List<VariantSpec> todo =
+        c.variants().stream()
+            .filter(v -> kept.stream().noneMatch(k -> k.key().equals(new RunKey(v.name(), seed))))
+            .toList();
     if (todo.isEmpty()) {
       return null;
     }

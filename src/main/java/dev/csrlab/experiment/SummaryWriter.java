@@ -54,12 +54,20 @@ final class SummaryWriter {
     Path tmp = dir.resolve("summary.json.tmp");
     try {
       mapper.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
-      Files.move(tmp, dir.resolve("summary.json"), StandardCopyOption.REPLACE_EXISTING,
+      Files.move(
+          tmp,
+          dir.resolve("summary.json"),
+          StandardCopyOption.REPLACE_EXISTING,
           StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       Files.deleteIfExists(tmp);
-      throw new IOException("could not write " + dir.resolve("summary.json") + ": " + e
-          + "; free disk space (the runs' metrics.csv and event files are complete)", e);
+      throw new IOException(
+          "could not write "
+              + dir.resolve("summary.json")
+              + ": "
+              + e
+              + "; free disk space (the runs' metrics.csv and event files are complete)",
+          e);
     }
     return analysis;
   }

@@ -4,10 +4,10 @@ import java.util.function.DoubleUnaryOperator;
 
 /**
  * The {@code fitted} energy option (SPEC §1.2 step 3): the single outgoing scale c that minimises
- * the loss on one training batch. The loss in c need not be unimodal, so a coarse grid over
- * [0, hi] finds the best cell first, then golden-section search refines inside its neighbours.
- * Extra candidates (the ratio n/m and 1) are tried too, so the fitted c never does worse on its
- * batch than those fixed rules.
+ * the loss on one training batch. The loss in c need not be unimodal, so a coarse grid over [0, hi]
+ * finds the best cell first, then golden-section search refines inside its neighbours. Extra
+ * candidates (the ratio n/m and 1) are tried too, so the fitted c never does worse on its batch
+ * than those fixed rules.
  */
 public final class EnergyFit {
   static final int GRID_POINTS = 11;

@@ -55,8 +55,10 @@ final class FiedlerSolver {
         vector[comp[a]] = v[a];
       }
     }
-    String solver = used.isEmpty() ? "trivial" : used.stream().distinct().sorted()
-        .reduce((x, y) -> x + "+" + y).orElseThrow();
+    String solver =
+        used.isEmpty()
+            ? "trivial"
+            : used.stream().distinct().sorted().reduce((x, y) -> x + "+" + y).orElseThrow();
     return new FiedlerOrder(vector, order, solver, iterations, comps.size(), converged);
   }
 
@@ -77,8 +79,8 @@ final class FiedlerSolver {
     }
     EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, true);
     if (!eig.decompose(lap)) {
-      throw new IllegalStateException("EJML eigendecomposition of the " + n + "×" + n
-          + " Laplacian failed");
+      throw new IllegalStateException(
+          "EJML eigendecomposition of the " + n + "×" + n + " Laplacian failed");
     }
     Integer[] idx = new Integer[n];
     for (int i = 0; i < n; i++) {

@@ -8,18 +8,21 @@ import java.util.stream.IntStream;
  * reorthogonalisation (issue 7: dense EJML needs ~125 s at n = 4,096). L's null vector is the
  * constant vector, so Lanczos runs in its orthogonal complement — the start vector and every new
  * basis vector are orthogonalised against it — and the smallest Ritz value there converges to λ2.
- * Only A·x is needed, O(n·d) for the factored {@code shift} affinity. After every step the
- * smallest eigenpair of the tridiagonal projection gives the residual ‖L·y − θ·y‖ = β_k·|s_k|;
- * when the basis is full without convergence, Lanczos restarts from the current Ritz vector.
- * The start vector is pseudo-random with a fixed seed, so results are reproducible.
+ * Only A·x is needed, O(n·d) for the factored {@code shift} affinity. After every step the smallest
+ * eigenpair of the tridiagonal projection gives the residual ‖L·y − θ·y‖ = β_k·|s_k|; when the
+ * basis is full without convergence, Lanczos restarts from the current Ritz vector. The start
+ * vector is pseudo-random with a fixed seed, so results are reproducible.
  */
 final class LanczosFiedler {
   /** Residual tolerance relative to the Gershgorin bound on ‖L‖. */
   static final double TOLERANCE = 1e-10;
+
   static final int MAX_BASIS = 400;
   static final int MAX_RESTARTS = 20;
+
   /** Basis memory cap (doubles) so a huge n cannot exhaust the heap: 256 MiB. */
   private static final long BASIS_BUDGET = 32L << 20;
+
   private static final int BLOCK = 1024;
   private static final long START_SEED = 0x5eed_f1ed_1e5L;
 
@@ -55,8 +58,8 @@ final class LanczosFiedler {
   }
 
   /** One Lanczos run of at most maxBasis steps from v. */
-  private static Result cycle(AffinityGraph g, double[] deg, double[] start, int maxBasis,
-      double tol) {
+  private static Result cycle(
+      AffinityGraph g, double[] deg, double[] start, int maxBasis, double tol) {
     int n = g.size();
     double[][] q = new double[maxBasis][];
     double[] alpha = new double[maxBasis];
@@ -123,20 +126,23 @@ final class LanczosFiedler {
     int n = w.length;
     int blocks = (n + BLOCK - 1) / BLOCK;
     double[][] part = new double[blocks][];
-    IntStream.range(0, blocks).parallel().forEach(bk -> {
-      int lo = bk * BLOCK;
-      int hi = Math.min(n, lo + BLOCK);
-      double[] c = new double[count];
-      for (int j = 0; j < count; j++) {
-        double[] qj = q[j];
-        double acc = 0;
-        for (int i = lo; i < hi; i++) {
-          acc += qj[i] * w[i];
-        }
-        c[j] = acc;
-      }
-      part[bk] = c;
-    });
+    IntStream.range(0, blocks)
+        .parallel()
+        .forEach(
+            bk -> {
+              int lo = bk * BLOCK;
+              int hi = Math.min(n, lo + BLOCK);
+              double[] c = new double[count];
+              for (int j = 0; j < count; j++) {
+                double[] qj = q[j];
+                double acc = 0;
+                for (int i = lo; i < hi; i++) {
+                  acc += qj[i] * w[i];
+                }
+                c[j] = acc;
+              }
+              part[bk] = c;
+            });
     double[] c = new double[count];
     for (double[] p : part) {
       for (int j = 0; j < count; j++) {
@@ -149,17 +155,20 @@ final class LanczosFiedler {
   private static void subtract(double[] w, double[][] q, double[] c, int count) {
     int n = w.length;
     int blocks = (n + BLOCK - 1) / BLOCK;
-    IntStream.range(0, blocks).parallel().forEach(bk -> {
-      int lo = bk * BLOCK;
-      int hi = Math.min(n, lo + BLOCK);
-      for (int j = 0; j < count; j++) {
-        double[] qj = q[j];
-        double cj = c[j];
-        for (int i = lo; i < hi; i++) {
-          w[i] -= cj * qj[i];
-        }
-      }
-    });
+    IntStream.range(0, blocks)
+        .parallel()
+        .forEach(
+            bk -> {
+              int lo = bk * BLOCK;
+              int hi = Math.min(n, lo + BLOCK);
+              for (int j = 0; j < count; j++) {
+                double[] qj = q[j];
+                double cj = c[j];
+                for (int i = lo; i < hi; i++) {
+                  w[i] -= cj * qj[i];
+                }
+              }
+            });
   }
 
   private static double[] combine(double[][] q, double[] s, int k, int n) {

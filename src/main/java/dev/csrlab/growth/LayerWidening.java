@@ -1,8 +1,7 @@
 package dev.csrlab.growth;
 
 /**
- * What widening did to one hidden layer (1-based {@code hidden}, as in the tag {@code
- * hidden<l>}).
+ * What widening did to one hidden layer (1-based {@code hidden}, as in the tag {@code hidden<l>}).
  *
  * @param order the unit order used (order[i] = original index of the unit at position i)
  * @param similarity cosine similarity of the units' feature vectors in the trained order, n×n

@@ -4,9 +4,9 @@ import dev.csrlab.config.Options.Affinity;
 import java.util.stream.IntStream;
 
 /**
- * An affinity read from a stored n×n similarity matrix (float, to halve memory): needed for
- * {@code clamp} (max(S,0)) and {@code abs} (|S|), which have no low-rank form, and for explicit
- * similarity matrices. A view over a subset of the matrix's units, so components need no copies.
+ * An affinity read from a stored n×n similarity matrix (float, to halve memory): needed for {@code
+ * clamp} (max(S,0)) and {@code abs} (|S|), which have no low-rank form, and for explicit similarity
+ * matrices. A view over a subset of the matrix's units, so components need no copies.
  */
 final class MatrixAffinity implements AffinityGraph {
   private final float[] s;
@@ -20,8 +20,13 @@ final class MatrixAffinity implements AffinityGraph {
 
   private MatrixAffinity(float[] similarity, int stride, int[] units, Affinity affinity) {
     if (similarity.length != (long) stride * stride) {
-      throw new IllegalArgumentException("similarity matrix holds " + similarity.length
-          + " values, expected " + stride + "×" + stride);
+      throw new IllegalArgumentException(
+          "similarity matrix holds "
+              + similarity.length
+              + " values, expected "
+              + stride
+              + "×"
+              + stride);
     }
     this.s = similarity;
     this.stride = stride;
@@ -57,12 +62,15 @@ final class MatrixAffinity implements AffinityGraph {
   public void multiply(double[] x, double[] y) {
     int n = units.length;
     boolean whole = n == stride;
-    IntStream.range(0, n).parallel().forEach(a -> {
-      int row = units[a] * stride;
-      double acc = whole ? rowWhole(row, x) : rowIndexed(row, x);
-      // The loops included the diagonal term; A has a zero diagonal.
-      y[a] = acc - of(s[row + units[a]], affinity) * x[a];
-    });
+    IntStream.range(0, n)
+        .parallel()
+        .forEach(
+            a -> {
+              int row = units[a] * stride;
+              double acc = whole ? rowWhole(row, x) : rowIndexed(row, x);
+              // The loops included the diagonal term; A has a zero diagonal.
+              y[a] = acc - of(s[row + units[a]], affinity) * x[a];
+            });
   }
 
   private double rowWhole(int row, double[] x) {

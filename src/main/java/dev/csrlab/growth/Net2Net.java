@@ -29,9 +29,15 @@ public final class Net2Net {
   public static int[] eachOnceMapping(int n, int m, RandomGenerator rnd) {
     requireWidening(n, m);
     if (m > 2 * n) {
-      throw new IllegalArgumentException("net2net-each-once duplicates each unit at most once, so it"
-          + " can widen " + n + " units to at most " + 2 * n + ", not " + m
-          + "; use net2net for larger factors");
+      throw new IllegalArgumentException(
+          "net2net-each-once duplicates each unit at most once, so it"
+              + " can widen "
+              + n
+              + " units to at most "
+              + 2 * n
+              + ", not "
+              + m
+              + "; use net2net for larger factors");
     }
     int[] pool = new int[n];
     for (int i = 0; i < n; i++) {
@@ -112,8 +118,8 @@ public final class Net2Net {
 
   static void requireWidening(int n, int m) {
     if (n < 1 || m < n) {
-      throw new IllegalArgumentException("widening needs 1 ≤ source width ≤ target width, got "
-          + n + " → " + m);
+      throw new IllegalArgumentException(
+          "widening needs 1 ≤ source width ≤ target width, got " + n + " → " + m);
     }
   }
 }

@@ -7,10 +7,10 @@ import dev.csrlab.nn.OptimizerState;
 
 /**
  * Carries AdamW's moments across the widening of one hidden layer (SPEC §1.3). The layer's weights
- * were changed by an incoming map M ({@code W_l' = M·W_l}, {@code b_l' = M·b_l}) and an outgoing map
- * N ({@code W_{l+1}' = W_{l+1}·Nᵀ}; N = c·M for ratio/fitted/none, (M⁺)ᵀ for pinv, copies divided
- * by k for Net2Net). Any permutation is already inside M and N, so the state is permuted with the
- * weights.
+ * were changed by an incoming map M ({@code W_l' = M·W_l}, {@code b_l' = M·b_l}) and an outgoing
+ * map N ({@code W_{l+1}' = W_{l+1}·Nᵀ}; N = c·M for ratio/fitted/none, (M⁺)ᵀ for pinv, copies
+ * divided by k for Net2Net). Any permutation is already inside M and N, so the state is permuted
+ * with the weights.
  *
  * <ul>
  *   <li>{@code resample}: m and v mapped exactly like the weights (M on rows, N on columns,
@@ -24,6 +24,7 @@ import dev.csrlab.nn.OptimizerState;
  *   <li>{@code reset}: zero moments and step counter 0 (fresh bias correction) for W_l, b_l and
  *       W_{l+1}; b_{l+1} is not widened and keeps its state.
  * </ul>
+ *
  * Step counters are kept except under reset.
  */
 public final class OptimizerStateTransfer {
@@ -34,8 +35,8 @@ public final class OptimizerStateTransfer {
    *
    * @param layer index of the incoming Linear layer (hidden h is the output of layer h−1)
    */
-  public static OptimizerState transfer(OptimizerState s, int layer, UnitMap incoming,
-      UnitMap outgoing, OptimizerPolicy policy) {
+  public static OptimizerState transfer(
+      OptimizerState s, int layer, UnitMap incoming, UnitMap outgoing, OptimizerPolicy policy) {
     DenseLayer m1 = s.expAvg().layers().get(layer);
     DenseLayer m2 = s.expAvg().layers().get(layer + 1);
     DenseLayer v1 = s.expAvgSq().layers().get(layer);
@@ -46,10 +47,18 @@ public final class OptimizerStateTransfer {
     MlpWeights v;
     switch (policy) {
       case RESAMPLE -> {
-        m = replace(s.expAvg(), layer, incoming.applyToRows(m1, false),
-            outgoing.applyToColumns(m2, false));
-        v = replace(s.expAvgSq(), layer, incoming.applyToRows(v1, true),
-            outgoing.applyToColumns(v2, true));
+        m =
+            replace(
+                s.expAvg(),
+                layer,
+                incoming.applyToRows(m1, false),
+                outgoing.applyToColumns(m2, false));
+        v =
+            replace(
+                s.expAvgSq(),
+                layer,
+                incoming.applyToRows(v1, true),
+                outgoing.applyToColumns(v2, true));
       }
       case CONSISTENT -> {
         double[] f = gradientFactors(incoming, outgoing);
@@ -57,16 +66,24 @@ public final class OptimizerStateTransfer {
         for (int i = 0; i < f.length; i++) {
           f2[i] = f[i] * f[i];
         }
-        m = replace(s.expAvg(), layer, incoming.rowsScaled(f).applyToRows(m1, false),
-            incoming.applyToColumns(m2, false));
-        v = replace(s.expAvgSq(), layer, incoming.rowsScaled(f2).applyToRows(v1, true),
-            incoming.applyToColumns(v2, true));
+        m =
+            replace(
+                s.expAvg(),
+                layer,
+                incoming.rowsScaled(f).applyToRows(m1, false),
+                incoming.applyToColumns(m2, false));
+        v =
+            replace(
+                s.expAvgSq(),
+                layer,
+                incoming.rowsScaled(f2).applyToRows(v1, true),
+                incoming.applyToColumns(v2, true));
       }
       case RESET -> {
-        m = replace(s.expAvg(), layer, zeroRows(m1, incoming.to()),
-            zeroColumns(m2, incoming.to()));
-        v = replace(s.expAvgSq(), layer, zeroRows(v1, incoming.to()),
-            zeroColumns(v2, incoming.to()));
+        m = replace(s.expAvg(), layer, zeroRows(m1, incoming.to()), zeroColumns(m2, incoming.to()));
+        v =
+            replace(
+                s.expAvgSq(), layer, zeroRows(v1, incoming.to()), zeroColumns(v2, incoming.to()));
         weightSteps[layer] = 0;
         biasSteps[layer] = 0;
         weightSteps[layer + 1] = 0;
@@ -95,7 +112,7 @@ public final class OptimizerStateTransfer {
   }
 
   private static DenseLayer zeroColumns(DenseLayer like, int m) {
-    return new DenseLayer(like.outFeatures(), m, new float[like.outFeatures() * m],
-        like.bias().clone());
+    return new DenseLayer(
+        like.outFeatures(), m, new float[like.outFeatures() * m], like.bias().clone());
   }
 }

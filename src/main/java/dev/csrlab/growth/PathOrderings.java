@@ -7,6 +7,7 @@ package dev.csrlab.growth;
 public final class PathOrderings {
   /** 2-opt passes are capped so that passes × n² stays below this many move evaluations. */
   static final long TWO_OPT_BUDGET = 200_000_000L;
+
   static final int TWO_OPT_MAX_PASSES = 100;
   private static final double MIN_GAIN = 1e-9;
 
@@ -53,8 +54,8 @@ public final class PathOrderings {
   /**
    * 2-opt on an open path: reversing positions i..j changes the path by S[p_{i−1},p_j] +
    * S[p_i,p_{j+1}] − S[p_{i−1},p_i] − S[p_j,p_{j+1}] (end terms absent at the path's ends). First
-   * improvement, repeated passes until no move gains more than 1e-9 or the pass cap is reached
-   * (at most {@value #TWO_OPT_MAX_PASSES} passes and about 2·10⁸ move evaluations in all).
+   * improvement, repeated passes until no move gains more than 1e-9 or the pass cap is reached (at
+   * most {@value #TWO_OPT_MAX_PASSES} passes and about 2·10⁸ move evaluations in all).
    */
   public static int[] twoOpt(float[] s, int n, int[] start) {
     int[] p = start.clone();

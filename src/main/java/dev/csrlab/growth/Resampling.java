@@ -13,9 +13,9 @@ public final class Resampling {
 
   /**
    * The m×n resampling matrix R of PyTorch's {@code F.interpolate(mode='linear',
-   * align_corners=True)}: new unit i samples s = i·(n−1)/(m−1), k = min(⌊s⌋, n−2), t = s−k,
-   * x'[i] = (1−t)·x[k] + t·x[k+1]. So the end units are kept exactly; m = n is the identity; n = 1
-   * copies the single unit to all m; m = 1 keeps the first unit.
+   * align_corners=True)}: new unit i samples s = i·(n−1)/(m−1), k = min(⌊s⌋, n−2), t = s−k, x'[i] =
+   * (1−t)·x[k] + t·x[k+1]. So the end units are kept exactly; m = n is the identity; n = 1 copies
+   * the single unit to all m; m = 1 keeps the first unit.
    *
    * <p>{@code nearest} (ablation) samples the same positions s but copies the unit at round(s)
    * (halves round up): the same grid and end points, only the kernel differs, so it isolates what
@@ -24,8 +24,8 @@ public final class Resampling {
    */
   public static UnitMap interpolation(int n, int m, Kernel kernel) {
     if (n < 1 || m < 1) {
-      throw new IllegalArgumentException("resampling needs at least one unit, got n=" + n
-          + ", m=" + m);
+      throw new IllegalArgumentException(
+          "resampling needs at least one unit, got n=" + n + ", m=" + m);
     }
     int[][] src = new int[m][];
     double[][] w = new double[m][];

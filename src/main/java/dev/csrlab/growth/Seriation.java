@@ -10,11 +10,11 @@ import java.util.stream.IntStream;
  * §1.5. Similar units end up adjacent, so the layer can be resampled like a signal.
  *
  * <p>Cost (issue 7). {@code shift} never forms the n×n affinity: its Fiedler vector comes from
- * Lanczos on the factored affinity in O(n·d) per step (measured here, d = 785: n = 4,096 in
- * 0.3–0.8 s, n = 16,384 in ~2.5 s, on a shared 2-core machine). {@code clamp} and {@code abs}
- * have no factored form: they form S as n×n floats (O(n²·d); 1 GiB at n = 16,384) and run the
- * same Lanczos on it (n = 4,096: ~4 s for S plus ~2 s for the solve). Greedy and 2-opt also need
- * S. The similarity matrix is returned only up to {@value #SIMILARITY_OUTPUT_LIMIT} units.
+ * Lanczos on the factored affinity in O(n·d) per step (measured here, d = 785: n = 4,096 in 0.3–0.8
+ * s, n = 16,384 in ~2.5 s, on a shared 2-core machine). {@code clamp} and {@code abs} have no
+ * factored form: they form S as n×n floats (O(n²·d); 1 GiB at n = 16,384) and run the same Lanczos
+ * on it (n = 4,096: ~4 s for S plus ~2 s for the solve). Greedy and 2-opt also need S. The
+ * similarity matrix is returned only up to {@value #SIMILARITY_OUTPUT_LIMIT} units.
  */
 public final class Seriation {
   /** Above this many units the similarity matrix is not returned (memory; see SeriationResult). */
@@ -41,12 +41,14 @@ public final class Seriation {
    *
    * @param random used only by {@link Ordering#RANDOM} (may be null otherwise)
    */
-  public static SeriationResult seriate(UnitFeatures f, Affinity affinity, Ordering ordering,
-      RandomGenerator random, Solver solver) {
+  public static SeriationResult seriate(
+      UnitFeatures f, Affinity affinity, Ordering ordering, RandomGenerator random, Solver solver) {
     int n = f.units();
-    boolean needMatrix = n <= SIMILARITY_OUTPUT_LIMIT || ordering == Ordering.GREEDY
-        || ordering == Ordering.TWO_OPT
-        || (ordering == Ordering.FIEDLER && affinity != Affinity.SHIFT);
+    boolean needMatrix =
+        n <= SIMILARITY_OUTPUT_LIMIT
+            || ordering == Ordering.GREEDY
+            || ordering == Ordering.TWO_OPT
+            || (ordering == Ordering.FIEDLER && affinity != Affinity.SHIFT);
     float[] s = needMatrix ? f.similarityMatrix() : new float[0];
     int[] order;
     double[] fiedler = new double[0];
@@ -64,9 +66,14 @@ public final class Seriation {
       default -> throw new IllegalArgumentException("unknown ordering " + ordering);
     }
     float[] reported = n <= SIMILARITY_OUTPUT_LIMIT ? s : new float[0];
-    return new SeriationResult(order, reported, fiedler,
-        f.pathSimilarity(IntStream.range(0, n).toArray()), f.pathSimilarity(order),
-        f.randomPathSimilarity(), used);
+    return new SeriationResult(
+        order,
+        reported,
+        fiedler,
+        f.pathSimilarity(IntStream.range(0, n).toArray()),
+        f.pathSimilarity(order),
+        f.randomPathSimilarity(),
+        used);
   }
 
   /** Fiedler order of unit features; {@code shift} runs on the factored affinity. */
@@ -80,11 +87,11 @@ public final class Seriation {
     return FiedlerSolver.solve(new MatrixAffinity(similarity, n, affinity), solver);
   }
 
-  private static FiedlerOrder fiedler(UnitFeatures f, float[] s, Affinity affinity,
-      Solver solver) {
-    AffinityGraph g = affinity == Affinity.SHIFT
-        ? new ShiftAffinity(f.normalisedRows(), f.units(), f.dimension())
-        : new MatrixAffinity(s, f.units(), affinity);
+  private static FiedlerOrder fiedler(UnitFeatures f, float[] s, Affinity affinity, Solver solver) {
+    AffinityGraph g =
+        affinity == Affinity.SHIFT
+            ? new ShiftAffinity(f.normalisedRows(), f.units(), f.dimension())
+            : new MatrixAffinity(s, f.units(), affinity);
     return FiedlerSolver.solve(g, solver);
   }
 

@@ -28,8 +28,12 @@ public final class UnitFeatures {
    */
   public static UnitFeatures of(MlpWeights w, int hidden, Features kind) {
     if (hidden < 1 || hidden >= w.layers().size()) {
-      throw new IllegalArgumentException("hidden layer " + hidden + " does not exist; this MLP has "
-          + (w.layers().size() - 1) + " hidden layers (1-based)");
+      throw new IllegalArgumentException(
+          "hidden layer "
+              + hidden
+              + " does not exist; this MLP has "
+              + (w.layers().size() - 1)
+              + " hidden layers (1-based)");
     }
     DenseLayer inLayer = w.layers().get(hidden - 1);
     DenseLayer outLayer = w.layers().get(hidden);
@@ -59,8 +63,8 @@ public final class UnitFeatures {
   /** Features from raw row-major (n × d) vectors; they are normalised here. */
   public static UnitFeatures ofRows(double[] rows, int n, int d) {
     if (n < 1 || d < 1 || rows.length != n * d) {
-      throw new IllegalArgumentException("feature rows hold " + rows.length + " values, expected "
-          + n + " units × " + d);
+      throw new IllegalArgumentException(
+          "feature rows hold " + rows.length + " values, expected " + n + " units × " + d);
     }
     double[] u = rows.clone();
     for (int i = 0; i < n; i++) {
@@ -108,21 +112,24 @@ public final class UnitFeatures {
   public float[] similarityMatrix() {
     float[] s = new float[n * n];
     int tiles = (n + 3) / 4;
-    IntStream.range(0, tiles).parallel().forEach(t -> {
-      int i0 = 4 * t;
-      int rowsInTile = Math.min(4, n - i0);
-      double[] acc = new double[4];
-      for (int j = i0; j < n; j++) {
-        dotTile(i0, rowsInTile, j, acc);
-        for (int r = 0; r < rowsInTile; r++) {
-          if (i0 + r <= j) {
-            float v = (float) acc[r];
-            s[(i0 + r) * n + j] = v;
-            s[j * n + i0 + r] = v;
-          }
-        }
-      }
-    });
+    IntStream.range(0, tiles)
+        .parallel()
+        .forEach(
+            t -> {
+              int i0 = 4 * t;
+              int rowsInTile = Math.min(4, n - i0);
+              double[] acc = new double[4];
+              for (int j = i0; j < n; j++) {
+                dotTile(i0, rowsInTile, j, acc);
+                for (int r = 0; r < rowsInTile; r++) {
+                  if (i0 + r <= j) {
+                    float v = (float) acc[r];
+                    s[(i0 + r) * n + j] = v;
+                    s[j * n + i0 + r] = v;
+                  }
+                }
+              }
+            });
     return s;
   }
 
@@ -166,8 +173,8 @@ public final class UnitFeatures {
   }
 
   /**
-   * Expected path similarity of a uniformly random order: (n−1)·mean off-diagonal S. With S = F̂F̂ᵀ,
-   * Σ_{i≠j} S_ij = ‖Σ_i f̂_i‖² − Σ_i ‖f̂_i‖², so this needs no n×n matrix.
+   * Expected path similarity of a uniformly random order: (n−1)·mean off-diagonal S. With S =
+   * F̂F̂ᵀ, Σ_{i≠j} S_ij = ‖Σ_i f̂_i‖² − Σ_i ‖f̂_i‖², so this needs no n×n matrix.
    */
   public double randomPathSimilarity() {
     if (n < 2) {

@@ -33,14 +33,17 @@ public final class UnitMap {
       }
       for (int s : sources[i]) {
         if (s < 0 || s >= from) {
-          throw new IllegalArgumentException("row " + i + ": source " + s + " outside [0," + from + ")");
+          throw new IllegalArgumentException(
+              "row " + i + ": source " + s + " outside [0," + from + ")");
         }
       }
     }
     return new UnitMap(from, sources, weights);
   }
 
-  /** New unit i is old unit {@code picks[i]} (a permutation, a Net2Net mapping g, nearest kernel). */
+  /**
+   * New unit i is old unit {@code picks[i]} (a permutation, a Net2Net mapping g, nearest kernel).
+   */
   public static UnitMap selection(int from, int[] picks) {
     int[][] s = new int[picks.length][];
     double[][] w = new double[picks.length][];
@@ -115,7 +118,8 @@ public final class UnitMap {
   /** diag(f)·M: row i multiplied by f[i]. */
   public UnitMap rowsScaled(double[] f) {
     if (f.length != to()) {
-      throw new IllegalArgumentException("need one factor per new unit: " + f.length + " ≠ " + to());
+      throw new IllegalArgumentException(
+          "need one factor per new unit: " + f.length + " ≠ " + to());
     }
     double[][] w = new double[to()][];
     for (int i = 0; i < to(); i++) {
@@ -130,8 +134,8 @@ public final class UnitMap {
   /** This map after {@code first}: (this · first), from first's sources to this map's rows. */
   public UnitMap after(UnitMap first) {
     if (first.to() != from) {
-      throw new IllegalArgumentException("cannot compose: inner map gives " + first.to()
-          + " units, outer takes " + from);
+      throw new IllegalArgumentException(
+          "cannot compose: inner map gives " + first.to() + " units, outer takes " + from);
     }
     double[] acc = new double[first.from];
     boolean[] touched = new boolean[first.from];
@@ -209,8 +213,8 @@ public final class UnitMap {
 
   private void requireUnits(int units, String what) {
     if (units != from) {
-      throw new IllegalArgumentException("map takes " + from + " units but the layer has " + units
-          + " " + what);
+      throw new IllegalArgumentException(
+          "map takes " + from + " units but the layer has " + units + " " + what);
     }
   }
 

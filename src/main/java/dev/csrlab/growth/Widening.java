@@ -14,9 +14,9 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Widens every hidden layer of an MLP by one method (SPEC §1.1–1.3, §1.5). Layers are widened in
- * order 1, 2, …, each seen in the current, partly widened model (layer 2's features are the rows
- * of the already widened W_2). Every random choice draws from its own stream derived from the
- * seed, so e.g. changing the noise never changes the Net2Net mapping (SPEC §5).
+ * order 1, 2, …, each seen in the current, partly widened model (layer 2's features are the rows of
+ * the already widened W_2). Every random choice draws from its own stream derived from the seed, so
+ * e.g. changing the noise never changes the Net2Net mapping (SPEC §5).
  */
 public final class Widening {
   // Stream constants: arbitrary odd 64-bit values, XORed into the seed per purpose.
@@ -32,11 +32,15 @@ public final class Widening {
 
   /** The four random streams of one widening call. */
   private record Streams(
-      SplittableRandom mapping, SplittableRandom noise, SplittableRandom order,
+      SplittableRandom mapping,
+      SplittableRandom noise,
+      SplittableRandom order,
       SplittableRandom init) {
     static Streams of(long seed) {
-      return new Streams(new SplittableRandom(seed ^ MAPPING_STREAM),
-          new SplittableRandom(seed ^ NOISE_STREAM), new SplittableRandom(seed ^ ORDER_STREAM),
+      return new Streams(
+          new SplittableRandom(seed ^ MAPPING_STREAM),
+          new SplittableRandom(seed ^ NOISE_STREAM),
+          new SplittableRandom(seed ^ ORDER_STREAM),
           new SplittableRandom(seed ^ INIT_STREAM));
     }
   }
@@ -45,13 +49,17 @@ public final class Widening {
    * Widens {@code w} to {@code targetWidths}.
    *
    * @param state AdamW state to carry over with the variant's policy, or null
-   * @param batchLoss loss of a model on one training batch; required for {@code energy=fitted}
-   *     (it is called with partly widened models, so it must accept any hidden widths)
-   * @throws IllegalArgumentException for a method that does not widen, wrong target count, a
-   *     target below the current width, or state arrays that do not match the weights
+   * @param batchLoss loss of a model on one training batch; required for {@code energy=fitted} (it
+   *     is called with partly widened models, so it must accept any hidden widths)
+   * @throws IllegalArgumentException for a method that does not widen, wrong target count, a target
+   *     below the current width, or state arrays that do not match the weights
    */
-  public static WideningOutcome widen(MlpWeights w, OptimizerState state,
-      List<Integer> targetWidths, VariantSpec variant, long seed,
+  public static WideningOutcome widen(
+      MlpWeights w,
+      OptimizerState state,
+      List<Integer> targetWidths,
+      VariantSpec variant,
+      long seed,
       ToDoubleFunction<MlpWeights> batchLoss) {
     validate(w, state, targetWidths, variant, batchLoss);
     Streams rnd = Streams.of(seed);
@@ -65,8 +73,17 @@ public final class Widening {
       UnitFeatures features = UnitFeatures.of(cur, h, variant.features());
       Ordering ordering = n == m ? Ordering.IDENTITY : ordering(variant);
       SeriationResult ser = Seriation.seriate(features, variant.affinity(), ordering, rnd.order());
-      report.add(new LayerWidening(h, n, m, ser.order(), ser.similarity(), ser.fiedler(),
-          ser.pathBefore(), ser.pathAfter(), ser.pathRandom()));
+      report.add(
+          new LayerWidening(
+              h,
+              n,
+              m,
+              ser.order(),
+              ser.similarity(),
+              ser.fiedler(),
+              ser.pathBefore(),
+              ser.pathAfter(),
+              ser.pathRandom()));
       if (n == m) {
         scales[h - 1] = 1;
         continue;
@@ -77,14 +94,15 @@ public final class Widening {
       if (variant.method() == Method.ZERO_OUTGOING) {
         newIn = ZeroOutgoing.initialiseNewRows(newIn, n, rnd.init());
       } else if (!variant.method().resamples()) {
-        newIn = Net2Net.addNoiseToCopies(newIn, n, Net2Net.weightStd(in), variant.noise(),
-            rnd.noise());
+        newIn =
+            Net2Net.addNoiseToCopies(newIn, n, Net2Net.weightStd(in), variant.noise(), rnd.noise());
       }
       DenseLayer newOut = maps.outgoing().applyToColumns(cur.layers().get(h), false);
       cur = replacePair(cur, h - 1, newIn, newOut);
       if (st != null) {
-        st = OptimizerStateTransfer.transfer(st, h - 1, maps.incoming(), maps.outgoing(),
-            variant.optimizerState());
+        st =
+            OptimizerStateTransfer.transfer(
+                st, h - 1, maps.incoming(), maps.outgoing(), variant.optimizerState());
       }
       scales[h - 1] = maps.energyScale();
     }
@@ -100,13 +118,21 @@ public final class Widening {
     };
   }
 
-  private static LayerMaps maps(MlpWeights cur, int h, int m, int[] order, VariantSpec v,
-      Streams rnd, ToDoubleFunction<MlpWeights> batchLoss) {
+  private static LayerMaps maps(
+      MlpWeights cur,
+      int h,
+      int m,
+      int[] order,
+      VariantSpec v,
+      Streams rnd,
+      ToDoubleFunction<MlpWeights> batchLoss) {
     int n = cur.layers().get(h - 1).outFeatures();
     switch (v.method()) {
       case NET2NET, NET2NET_EACH_ONCE -> {
-        int[] g = v.method() == Method.NET2NET ? Net2Net.randomMapping(n, m, rnd.mapping())
-            : Net2Net.eachOnceMapping(n, m, rnd.mapping());
+        int[] g =
+            v.method() == Method.NET2NET
+                ? Net2Net.randomMapping(n, m, rnd.mapping())
+                : Net2Net.eachOnceMapping(n, m, rnd.mapping());
         return new LayerMaps(Net2Net.incoming(g, n), Net2Net.outgoing(g, n), Double.NaN);
       }
       case ZERO_OUTGOING -> {
@@ -133,15 +159,17 @@ public final class Widening {
    * {@code energy=fitted}: the c minimising the batch loss of the model with this layer widened
    * (later layers still at their old widths; layers are fitted one after another).
    */
-  private static double fitScale(MlpWeights cur, int h, UnitMap in,
-      ToDoubleFunction<MlpWeights> batchLoss) {
+  private static double fitScale(
+      MlpWeights cur, int h, UnitMap in, ToDoubleFunction<MlpWeights> batchLoss) {
     DenseLayer rows = in.applyToRows(cur.layers().get(h - 1), false);
     DenseLayer base = in.applyToColumns(cur.layers().get(h), false);
     double ratio = Resampling.ratio(in.from(), in.to());
     // Range [0, max(2n/m, 1)]: twice the ratio rule, and never excluding c = 1 (energy none).
     return EnergyFit.minimise(
         c -> batchLoss.applyAsDouble(replacePair(cur, h - 1, rows, scaled(base, c))),
-        Math.max(2 * ratio, 1), ratio, 1);
+        Math.max(2 * ratio, 1),
+        ratio,
+        1);
   }
 
   /** Layers {@code layer} and {@code layer+1} replaced together (their shared width changes). */
@@ -160,32 +188,56 @@ public final class Widening {
     return new DenseLayer(layer.outFeatures(), layer.inFeatures(), w, layer.bias());
   }
 
-  private static void validate(MlpWeights w, OptimizerState state, List<Integer> targets,
-      VariantSpec variant, ToDoubleFunction<MlpWeights> batchLoss) {
+  private static void validate(
+      MlpWeights w,
+      OptimizerState state,
+      List<Integer> targets,
+      VariantSpec variant,
+      ToDoubleFunction<MlpWeights> batchLoss) {
     Method method = variant.method();
     if (!method.widens() || method == Method.SCRATCH_MATCHED) {
-      throw new IllegalArgumentException("method '" + method.id() + "' does not widen a model;"
-          + " widening needs one of net2net, net2net-each-once, continuous, continuous-unsorted,"
-          + " continuous-random, zero-outgoing");
+      throw new IllegalArgumentException(
+          "method '"
+              + method.id()
+              + "' does not widen a model;"
+              + " widening needs one of net2net, net2net-each-once, continuous, continuous-unsorted,"
+              + " continuous-random, zero-outgoing");
     }
     List<Integer> widths = w.hiddenWidths();
     if (targets.size() != widths.size()) {
-      throw new IllegalArgumentException("got " + targets.size() + " target widths " + targets
-          + " for " + widths.size() + " hidden layers " + widths + "; give one per hidden layer");
+      throw new IllegalArgumentException(
+          "got "
+              + targets.size()
+              + " target widths "
+              + targets
+              + " for "
+              + widths.size()
+              + " hidden layers "
+              + widths
+              + "; give one per hidden layer");
     }
     for (int i = 0; i < widths.size(); i++) {
       if (targets.get(i) < widths.get(i)) {
-        throw new IllegalArgumentException("hidden layer " + (i + 1) + " has " + widths.get(i)
-            + " units; a target of " + targets.get(i) + " would narrow it (targets must be ≥)");
+        throw new IllegalArgumentException(
+            "hidden layer "
+                + (i + 1)
+                + " has "
+                + widths.get(i)
+                + " units; a target of "
+                + targets.get(i)
+                + " would narrow it (targets must be ≥)");
       }
     }
     if (method.resamples() && variant.energy() == Energy.FITTED && batchLoss == null) {
-      throw new IllegalArgumentException("energy 'fitted' needs a batch loss function to fit c;"
-          + " pass one or choose energy ratio/pinv/none");
+      throw new IllegalArgumentException(
+          "energy 'fitted' needs a batch loss function to fit c;"
+              + " pass one or choose energy ratio/pinv/none");
     }
     if (state != null && !(shapesMatch(w, state.expAvg()) && shapesMatch(w, state.expAvgSq()))) {
-      throw new IllegalArgumentException("optimizer state shapes do not match the weights "
-          + widths + "; pass the state of this model, or null");
+      throw new IllegalArgumentException(
+          "optimizer state shapes do not match the weights "
+              + widths
+              + "; pass the state of this model, or null");
     }
   }
 

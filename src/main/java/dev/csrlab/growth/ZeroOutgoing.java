@@ -5,8 +5,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * The {@code zero-outgoing} method: the first n units are kept, the m−n new units get fresh
- * incoming weights and zero outgoing weights, so the function is unchanged and the new units
- * start learning from the gradient alone.
+ * incoming weights and zero outgoing weights, so the function is unchanged and the new units start
+ * learning from the gradient alone.
  */
 public final class ZeroOutgoing {
   private ZeroOutgoing() {}

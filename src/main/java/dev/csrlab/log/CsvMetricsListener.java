@@ -29,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class CsvMetricsListener implements TrainingListener, Closeable {
   public static final String METRICS_FILE = "metrics.csv";
   public static final String EPOCHS_FILE = "epochs.csv";
+
   /** SPEC §5, exactly. */
   public static final String METRICS_HEADER = "step,epoch,train_loss,val_loss,val_acc,lr,phase";
 
@@ -80,14 +81,16 @@ public final class CsvMetricsListener implements TrainingListener, Closeable {
 
   @Override
   public void onStep(StepEvent e) {
-    files(e.key()).metrics.row(
-        String.valueOf(e.step()),
-        String.valueOf(e.epoch()),
-        num(e.trainLoss()),
-        num(e.valLoss()),
-        num(e.valAcc()),
-        num(e.lr()),
-        e.phase().id());
+    files(e.key())
+        .metrics
+        .row(
+            String.valueOf(e.step()),
+            String.valueOf(e.epoch()),
+            num(e.trainLoss()),
+            num(e.valLoss()),
+            num(e.valAcc()),
+            num(e.lr()),
+            e.phase().id());
   }
 
   @Override
@@ -165,8 +168,12 @@ public final class CsvMetricsListener implements TrainingListener, Closeable {
 
     static CsvFile create(Path path, String header) {
       try {
-        Writer w = Files.newBufferedWriter(path, StandardCharsets.UTF_8,
-            StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        Writer w =
+            Files.newBufferedWriter(
+                path,
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE);
         CsvFile f = new CsvFile(path, w);
         f.line(header);
         return f;
@@ -206,8 +213,13 @@ public final class CsvMetricsListener implements TrainingListener, Closeable {
 
     private static UncheckedIOException failure(Path path, IOException ex) {
       return new UncheckedIOException(
-          "cannot write " + path + ": " + ex + ". Free disk space or choose another output"
-              + " directory (existing files are never overwritten)", ex);
+          "cannot write "
+              + path
+              + ": "
+              + ex
+              + ". Free disk space or choose another output"
+              + " directory (existing files are never overwritten)",
+          ex);
     }
   }
 }

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
  */
 public final class Npy {
   static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+
   /** numpy pads the header so the data starts at a multiple of 64 bytes. */
   static final int ALIGN = 64;
 
@@ -61,8 +62,7 @@ public final class Npy {
     return buf.array();
   }
 
-  private static void write(Path file, String descr, int[] shape, byte[] data)
-      throws IOException {
+  private static void write(Path file, String descr, int[] shape, byte[] data) throws IOException {
     try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
       out.write(header(descr, shape));
       out.write(data);

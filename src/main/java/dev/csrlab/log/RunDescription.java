@@ -35,8 +35,14 @@ public final class RunDescription {
       case EPOCH -> "epoch " + t.epoch();
       case STEP -> "step " + t.step();
       case THRESHOLD -> "threshold " + num(t.threshold()) + " (fallback " + fallback + ")";
-      case PLATEAU -> "plateau delta " + num(t.plateauDelta()) + " over " + t.plateauSteps()
-          + " steps (fallback " + fallback + ")";
+      case PLATEAU ->
+          "plateau delta "
+              + num(t.plateauDelta())
+              + " over "
+              + t.plateauSteps()
+              + " steps (fallback "
+              + fallback
+              + ")";
     };
   }
 

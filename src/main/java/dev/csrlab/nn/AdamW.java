@@ -18,9 +18,9 @@ import java.util.List;
  * </pre>
  *
  * The update is DJL's fused native {@code adamUpdate} on our own arrays (one native call per
- * tensor). That kernel computes {@code p − lrBc·m/(√v + ε')}; rewriting PyTorch's form as
- * {@code lr·√(1−β2^t)/(1−β1^t) · m/(√v + ε·√(1−β2^t))} gives lrBc and ε' below (STACK.md). Its
- * gradient clip only clamps from above, so it is disabled (−1). It also zeroes the gradient.
+ * tensor). That kernel computes {@code p − lrBc·m/(√v + ε')}; rewriting PyTorch's form as {@code
+ * lr·√(1−β2^t)/(1−β1^t) · m/(√v + ε·√(1−β2^t))} gives lrBc and ε' below (STACK.md). Its gradient
+ * clip only clamps from above, so it is disabled (−1). It also zeroes the gradient.
  */
 public final class AdamW implements AutoCloseable {
   private final Mlp model;
@@ -47,8 +47,8 @@ public final class AdamW implements AutoCloseable {
   /**
    * @param state moments to continue from (same shapes as {@code model}), or null for fresh zeros
    */
-  public AdamW(Mlp model, double beta1, double beta2, double eps, double weightDecay,
-      OptimizerState state) {
+  public AdamW(
+      Mlp model, double beta1, double beta2, double eps, double weightDecay, OptimizerState state) {
     this.model = model;
     this.beta1 = beta1;
     this.beta2 = beta2;
@@ -62,16 +62,26 @@ public final class AdamW implements AutoCloseable {
       DenseLayer m = s.expAvg().layers().get(i);
       DenseLayer v = s.expAvgSq().layers().get(i);
       if (m.outFeatures() != l.outFeatures() || m.inFeatures() != l.inFeatures()) {
-        throw new IllegalArgumentException("optimizer state of layer " + i + " has shape ["
-            + m.outFeatures() + ", " + m.inFeatures() + "] but the model has [" + l.outFeatures()
-            + ", " + l.inFeatures() + "]");
+        throw new IllegalArgumentException(
+            "optimizer state of layer "
+                + i
+                + " has shape ["
+                + m.outFeatures()
+                + ", "
+                + m.inFeatures()
+                + "] but the model has ["
+                + l.outFeatures()
+                + ", "
+                + l.inFeatures()
+                + "]");
       }
       Shape ws = new Shape(l.outFeatures(), l.inFeatures());
       Shape bs = new Shape(l.outFeatures());
-      weightMoments.add(new Moment(manager.create(m.weight(), ws), manager.create(v.weight(), ws),
-          s.weightSteps()[i]));
-      biasMoments.add(new Moment(manager.create(m.bias(), bs), manager.create(v.bias(), bs),
-          s.biasSteps()[i]));
+      weightMoments.add(
+          new Moment(
+              manager.create(m.weight(), ws), manager.create(v.weight(), ws), s.weightSteps()[i]));
+      biasMoments.add(
+          new Moment(manager.create(m.bias(), bs), manager.create(v.bias(), bs), s.biasSteps()[i]));
     }
   }
 
@@ -90,10 +100,21 @@ public final class AdamW implements AutoCloseable {
     float lrBc = (float) (lr * bc2Sqrt / bc1);
     float epsHat = (float) (eps * bc2Sqrt);
     NDArray grad = param.getGradient();
-    param.getNDArrayInternal().adamUpdate(
-        new NDList(param, grad, s.m, s.v), new NDList(param),
-        (float) lr, lrBc, (float) weightDecay, 1f, -1f,
-        (float) beta1, (float) beta2, epsHat, false, true);
+    param
+        .getNDArrayInternal()
+        .adamUpdate(
+            new NDList(param, grad, s.m, s.v),
+            new NDList(param),
+            (float) lr,
+            lrBc,
+            (float) weightDecay,
+            1f,
+            -1f,
+            (float) beta1,
+            (float) beta2,
+            epsHat,
+            false,
+            true);
     grad.close();
   }
 

@@ -4,14 +4,21 @@ import java.util.Arrays;
 
 /**
  * One Linear layer as plain arrays, PyTorch layout: {@code weight} is row-major [out][in], so the
- * incoming weights of unit i are {@code weight[i*in .. i*in+in)} and column j (the outgoing
- * weights of the previous layer's unit j) is {@code weight[k*in + j]} for k in [0,out).
+ * incoming weights of unit i are {@code weight[i*in .. i*in+in)} and column j (the outgoing weights
+ * of the previous layer's unit j) is {@code weight[k*in + j]} for k in [0,out).
  */
 public record DenseLayer(int outFeatures, int inFeatures, float[] weight, float[] bias) {
   public DenseLayer {
     if (weight.length != outFeatures * inFeatures || bias.length != outFeatures) {
-      throw new IllegalArgumentException("layer arrays do not match shape [" + outFeatures + ", "
-          + inFeatures + "]: weight " + weight.length + ", bias " + bias.length);
+      throw new IllegalArgumentException(
+          "layer arrays do not match shape ["
+              + outFeatures
+              + ", "
+              + inFeatures
+              + "]: weight "
+              + weight.length
+              + ", bias "
+              + bias.length);
     }
   }
 
@@ -29,8 +36,11 @@ public record DenseLayer(int outFeatures, int inFeatures, float[] weight, float[
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof DenseLayer d && d.outFeatures == outFeatures && d.inFeatures == inFeatures
-        && Arrays.equals(d.weight, weight) && Arrays.equals(d.bias, bias);
+    return o instanceof DenseLayer d
+        && d.outFeatures == outFeatures
+        && d.inFeatures == inFeatures
+        && Arrays.equals(d.weight, weight)
+        && Arrays.equals(d.bias, bias);
   }
 
   @Override

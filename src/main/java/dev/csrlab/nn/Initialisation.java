@@ -6,8 +6,8 @@ import java.util.SplittableRandom;
 
 /**
  * PyTorch's default {@code nn.Linear} initialisation, seeded from our own random stream so every
- * variant of a seed starts identically: weights U(−1/√in, 1/√in) (kaiming_uniform with a=√5),
- * bias U(−1/√in, 1/√in).
+ * variant of a seed starts identically: weights U(−1/√in, 1/√in) (kaiming_uniform with a=√5), bias
+ * U(−1/√in, 1/√in).
  */
 public final class Initialisation {
   private Initialisation() {}

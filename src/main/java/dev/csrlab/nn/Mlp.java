@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An MLP whose parameters are plain NDArrays we own (not a DJL Block), so widening can replace
- * them wholesale. Parameters live in their own manager, created from {@link MlpWeights} and read
- * back into them; ops made during a step attach to the step's scope, never to this manager.
+ * An MLP whose parameters are plain NDArrays we own (not a DJL Block), so widening can replace them
+ * wholesale. Parameters live in their own manager, created from {@link MlpWeights} and read back
+ * into them; ops made during a step attach to the step's scope, never to this manager.
  */
 public final class Mlp implements AutoCloseable {
   private final NDManager manager;
@@ -95,8 +95,12 @@ public final class Mlp implements AutoCloseable {
   public MlpWeights toWeights() {
     List<DenseLayer> layers = new ArrayList<>();
     for (int i = 0; i < weights.size(); i++) {
-      layers.add(new DenseLayer(shapes.get(i)[0], shapes.get(i)[1],
-          weights.get(i).toFloatArray(), biases.get(i).toFloatArray()));
+      layers.add(
+          new DenseLayer(
+              shapes.get(i)[0],
+              shapes.get(i)[1],
+              weights.get(i).toFloatArray(),
+              biases.get(i).toFloatArray()));
     }
     return new MlpWeights(layers);
   }

@@ -14,8 +14,15 @@ public record MlpWeights(List<DenseLayer> layers) {
     layers = List.copyOf(layers);
     for (int i = 1; i < layers.size(); i++) {
       if (layers.get(i).inFeatures() != layers.get(i - 1).outFeatures()) {
-        throw new IllegalArgumentException("layer " + i + " takes " + layers.get(i).inFeatures()
-            + " inputs but layer " + (i - 1) + " gives " + layers.get(i - 1).outFeatures());
+        throw new IllegalArgumentException(
+            "layer "
+                + i
+                + " takes "
+                + layers.get(i).inFeatures()
+                + " inputs but layer "
+                + (i - 1)
+                + " gives "
+                + layers.get(i - 1).outFeatures());
       }
     }
   }

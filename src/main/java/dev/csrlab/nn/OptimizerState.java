@@ -1,8 +1,8 @@
 package dev.csrlab.nn;
 
 /**
- * AdamW state that we own (SPEC §1.3): first and second moments in the weights' own layout, and
- * the update count of each tensor (weights and biases separately, so the {@code reset} policy can
+ * AdamW state that we own (SPEC §1.3): first and second moments in the weights' own layout, and the
+ * update count of each tensor (weights and biases separately, so the {@code reset} policy can
  * restart bias correction for widened tensors only).
  */
 public record OptimizerState(
@@ -14,7 +14,7 @@ public record OptimizerState(
   }
 
   public OptimizerState copy() {
-    return new OptimizerState(expAvg.copy(), expAvgSq.copy(), weightSteps.clone(),
-        biasSteps.clone());
+    return new OptimizerState(
+        expAvg.copy(), expAvgSq.copy(), weightSteps.clone(), biasSteps.clone());
   }
 }

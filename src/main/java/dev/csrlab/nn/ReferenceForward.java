@@ -21,8 +21,13 @@ public final class ReferenceForward {
   public static double[] logits(MlpWeights w, float[] inputs, int batch, Activation activation) {
     int in = w.inputSize();
     if (batch < 0 || inputs.length != batch * in) {
-      throw new IllegalArgumentException("inputs hold " + inputs.length + " values, expected batch "
-          + batch + " × input size " + in);
+      throw new IllegalArgumentException(
+          "inputs hold "
+              + inputs.length
+              + " values, expected batch "
+              + batch
+              + " × input size "
+              + in);
     }
     double[] h = new double[inputs.length];
     for (int i = 0; i < h.length; i++) {
@@ -64,7 +69,10 @@ public final class ReferenceForward {
     return batch == 0 ? 0 : total / batch;
   }
 
-  /** The hidden non-linearity; GELU is the exact erf form, torch's default ({@code approximate='none'}). */
+  /**
+   * The hidden non-linearity; GELU is the exact erf form, torch's default ({@code
+   * approximate='none'}).
+   */
   public static double activate(double x, Activation activation) {
     return switch (activation) {
       case RELU -> x > 0 ? x : 0;

@@ -19,21 +19,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * MLP checkpoints in the safetensors format (8-byte little-endian header length, JSON header
- * with dtype/shape/data_offsets, raw little-endian data), with PyTorch names: {@code
- * layers.<i>.weight} [out, in] and {@code layers.<i>.bias}, i counting Linear layers. AdamW state
- * is optional: {@code exp_avg.layers.<i>.weight}, {@code exp_avg_sq.…}; step counts and widths go
- * in {@code __metadata__}. Only F32 data is written or accepted; the header is parsed as data.
+ * MLP checkpoints in the safetensors format (8-byte little-endian header length, JSON header with
+ * dtype/shape/data_offsets, raw little-endian data), with PyTorch names: {@code layers.<i>.weight}
+ * [out, in] and {@code layers.<i>.bias}, i counting Linear layers. AdamW state is optional: {@code
+ * exp_avg.layers.<i>.weight}, {@code exp_avg_sq.…}; step counts and widths go in {@code
+ * __metadata__}. Only F32 data is written or accepted; the header is parsed as data.
  */
 public final class Safetensors {
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** Refuse absurd headers before allocating (the format's own reference limit is 100 MB). */
   private static final long MAX_HEADER = 100L << 20;
 
   private Safetensors() {}
 
   /** A checkpoint: weights, optional optimizer state, free-form metadata. */
-  public record Checkpoint(MlpWeights weights, OptimizerState state, Map<String, String> metadata) {}
+  public record Checkpoint(
+      MlpWeights weights, OptimizerState state, Map<String, String> metadata) {}
 
   /** Writes atomically (temp file + rename) so a failed write never leaves half a checkpoint. */
   public static void write(Path file, MlpWeights w, OptimizerState s, Map<String, String> meta)
@@ -88,8 +90,8 @@ public final class Safetensors {
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
-  private static void put(Map<String, float[]> t, Map<String, long[]> s, String prefix,
-      MlpWeights w) {
+  private static void put(
+      Map<String, float[]> t, Map<String, long[]> s, String prefix, MlpWeights w) {
     for (int i = 0; i < w.layers().size(); i++) {
       DenseLayer l = w.layers().get(i);
       t.put(prefix + "layers." + i + ".weight", l.weight());
@@ -135,8 +137,13 @@ public final class Safetensors {
       }
       JsonNode t = e.getValue();
       if (!"F32".equals(t.path("dtype").asText())) {
-        throw bad(file, "tensor " + e.getKey() + " has dtype " + t.path("dtype")
-            + "; only F32 is supported (save with torch.float32)");
+        throw bad(
+            file,
+            "tensor "
+                + e.getKey()
+                + " has dtype "
+                + t.path("dtype")
+                + "; only F32 is supported (save with torch.float32)");
       }
       long begin = t.path("data_offsets").path(0).asLong(-1);
       long end = t.path("data_offsets").path(1).asLong(-1);
@@ -147,12 +154,21 @@ public final class Safetensors {
         count *= shape[i];
       }
       if (begin < 0 || end < begin || 8 + n + end > all.length || end - begin != 4 * count) {
-        throw bad(file, "tensor " + e.getKey() + " has data_offsets [" + begin + ", " + end
-            + "] that do not match its shape or the file size");
+        throw bad(
+            file,
+            "tensor "
+                + e.getKey()
+                + " has data_offsets ["
+                + begin
+                + ", "
+                + end
+                + "] that do not match its shape or the file size");
       }
       float[] data = new float[(int) count];
       ByteBuffer.wrap(all, (int) (8 + n + begin), (int) (end - begin))
-          .order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(data);
+          .order(ByteOrder.LITTLE_ENDIAN)
+          .asFloatBuffer()
+          .get(data);
       tensors.put(e.getKey(), data);
       shapes.put(e.getKey(), shape);
     }
@@ -160,15 +176,18 @@ public final class Safetensors {
     OptimizerState s = null;
     if (tensors.containsKey("exp_avg.layers.0.weight")) {
       int layers = w.layers().size();
-      s = new OptimizerState(weights(file, tensors, shapes, "exp_avg."),
-          weights(file, tensors, shapes, "exp_avg_sq."),
-          steps(meta.get("weight_steps"), layers), steps(meta.get("bias_steps"), layers));
+      s =
+          new OptimizerState(
+              weights(file, tensors, shapes, "exp_avg."),
+              weights(file, tensors, shapes, "exp_avg_sq."),
+              steps(meta.get("weight_steps"), layers),
+              steps(meta.get("bias_steps"), layers));
     }
     return new Checkpoint(w, s, meta);
   }
 
-  private static MlpWeights weights(Path file, Map<String, float[]> t, Map<String, long[]> s,
-      String prefix) throws IOException {
+  private static MlpWeights weights(
+      Path file, Map<String, float[]> t, Map<String, long[]> s, String prefix) throws IOException {
     List<DenseLayer> layers = new ArrayList<>();
     for (int i = 0; t.containsKey(prefix + "layers." + i + ".weight"); i++) {
       String wn = prefix + "layers." + i + ".weight";
@@ -180,8 +199,12 @@ public final class Safetensors {
       layers.add(new DenseLayer((int) shape[0], (int) shape[1], t.get(wn), t.get(bn)));
     }
     if (layers.isEmpty()) {
-      throw bad(file, "no tensor named " + prefix + "layers.0.weight (expected PyTorch names"
-          + " layers.<i>.weight / layers.<i>.bias for each Linear layer)");
+      throw bad(
+          file,
+          "no tensor named "
+              + prefix
+              + "layers.0.weight (expected PyTorch names"
+              + " layers.<i>.weight / layers.<i>.bias for each Linear layer)");
     }
     try {
       return new MlpWeights(layers);

@@ -29,8 +29,8 @@ final class Charts {
   private Charts() {}
 
   /** Lines of per-variant means with a shaded ±1 std band across seeds. */
-  static JFreeChart bands(String title, String xLabel, String yLabel, List<Band> bands,
-      Double markerX) {
+  static JFreeChart bands(
+      String title, String xLabel, String yLabel, List<Band> bands, Double markerX) {
     YIntervalSeriesCollection data = new YIntervalSeriesCollection();
     for (Band b : bands) {
       YIntervalSeries s = new YIntervalSeries(b.label() + " (n=" + b.seeds() + ")", false, true);
@@ -56,8 +56,12 @@ final class Charts {
     plot.setDomainGridlinePaint(new Color(0xdddddd));
     plot.setRangeGridlinePaint(new Color(0xdddddd));
     if (markerX != null) {
-      ValueMarker m = new ValueMarker(markerX, Color.DARK_GRAY, new BasicStroke(1f,
-          BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {4f, 4f}, 0f));
+      ValueMarker m =
+          new ValueMarker(
+              markerX,
+              Color.DARK_GRAY,
+              new BasicStroke(
+                  1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {4f, 4f}, 0f));
       plot.addDomainMarker(m);
     }
     JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
@@ -71,8 +75,8 @@ final class Charts {
     try {
       ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot encode chart '" + chart.getTitle().getText()
-          + "' as PNG", e);
+      throw new UncheckedIOException(
+          "cannot encode chart '" + chart.getTitle().getText() + "' as PNG", e);
     }
     return out.toByteArray();
   }

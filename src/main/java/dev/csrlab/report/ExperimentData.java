@@ -19,26 +19,38 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * An experiment directory as SPEC §5 lays it out, read for the report: config.json,
- * summary.json, and per run {@code <variant>-seed<k>/metrics.csv} plus heatmap PNGs. Optional
- * parts that are missing become warnings shown in the report rather than failures.
+ * An experiment directory as SPEC §5 lays it out, read for the report: config.json, summary.json,
+ * and per run {@code <variant>-seed<k>/metrics.csv} plus heatmap PNGs. Optional parts that are
+ * missing become warnings shown in the report rather than failures.
  */
 public record ExperimentData(
-    Path dir, ExperimentConfig config, String experiment, String created,
-    Map<String, String> environment, double wallSeconds, List<RunResult> runs,
-    Map<RunKey, StepSeries> series, Map<RunKey, List<Path>> heatmaps, List<String> warnings) {
+    Path dir,
+    ExperimentConfig config,
+    String experiment,
+    String created,
+    Map<String, String> environment,
+    double wallSeconds,
+    List<RunResult> runs,
+    Map<RunKey, StepSeries> series,
+    Map<RunKey, List<Path>> heatmaps,
+    List<String> warnings) {
 
-  private static final Pattern HEATMAP = Pattern.compile("heatmap-hidden(\\d+)-(before|after)\\.png");
+  private static final Pattern HEATMAP =
+      Pattern.compile("heatmap-hidden(\\d+)-(before|after)\\.png");
 
   public static ExperimentData load(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
-      throw new IOException(dir + " is not a directory: pass an experiment directory"
-          + " (<out>/<yyyyMMdd-HHmmss>-<name>/) that holds summary.json");
+      throw new IOException(
+          dir
+              + " is not a directory: pass an experiment directory"
+              + " (<out>/<yyyyMMdd-HHmmss>-<name>/) that holds summary.json");
     }
     Path summary = dir.resolve("summary.json");
     if (!Files.isRegularFile(summary)) {
-      throw new IOException(summary + " not found: the experiment has not finished writing, or"
-          + " this is not an experiment directory");
+      throw new IOException(
+          summary
+              + " not found: the experiment has not finished writing, or"
+              + " this is not an experiment directory");
     }
     List<String> warnings = new ArrayList<>();
     ExperimentConfig config = readConfig(dir.resolve("config.json"), warnings);
@@ -58,16 +70,26 @@ public record ExperimentData(
       heatmaps.put(key, heatmapsOf(runDir));
     }
     String name = root.path("experiment").asText(dir.getFileName().toString());
-    return new ExperimentData(dir, config, name, root.path("created").asText(""),
-        environment(root), root.path("wall_seconds").asDouble(Double.NaN),
-        runs, series, heatmaps, warnings);
+    return new ExperimentData(
+        dir,
+        config,
+        name,
+        root.path("created").asText(""),
+        environment(root),
+        root.path("wall_seconds").asDouble(Double.NaN),
+        runs,
+        series,
+        heatmaps,
+        warnings);
   }
 
   private static ExperimentConfig readConfig(Path file, List<String> warnings) {
     if (!Files.isRegularFile(file)) {
-      warnings.add("config.json not found: statistics assume the default configuration"
-          + " (non-inferiority margin " + ExperimentConfig.defaults().nonInferiorityMargin()
-          + " pp)");
+      warnings.add(
+          "config.json not found: statistics assume the default configuration"
+              + " (non-inferiority margin "
+              + ExperimentConfig.defaults().nonInferiorityMargin()
+              + " pp)");
       return ExperimentConfig.defaults();
     }
     try {
@@ -80,8 +102,13 @@ public record ExperimentData(
   /** summary.json "environment", plus a top-level "device" when the environment lacks one. */
   private static Map<String, String> environment(JsonNode root) {
     Map<String, String> out = new LinkedHashMap<>();
-    root.path("environment").properties().forEach(e -> out.put(e.getKey(),
-        e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+    root.path("environment")
+        .properties()
+        .forEach(
+            e ->
+                out.put(
+                    e.getKey(),
+                    e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
     if (root.hasNonNull("device")) {
       out.putIfAbsent("device", root.get("device").asText());
     }
@@ -94,9 +121,11 @@ public record ExperimentData(
       return List.of();
     }
     try (Stream<Path> files = Files.list(runDir)) {
-      return files.filter(p -> HEATMAP.matcher(p.getFileName().toString()).matches())
-          .sorted(Comparator.comparing((Path p) -> layerOf(p))
-              .thenComparing(p -> p.getFileName().toString().endsWith("-after.png")))
+      return files
+          .filter(p -> HEATMAP.matcher(p.getFileName().toString()).matches())
+          .sorted(
+              Comparator.comparing((Path p) -> layerOf(p))
+                  .thenComparing(p -> p.getFileName().toString().endsWith("-after.png")))
           .toList();
     }
   }

@@ -5,14 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Training compute of an MLP 784 → H… → 10 (SPEC §1). One optimizer step costs
- * 6·batch·Σ in·out over its dense layers (forward 2·in·out multiply-adds per sample, backward
- * twice that; biases and activations are negligible). Every step is priced at the full batch,
- * which slightly over-counts the last partial batch of each epoch.
+ * Training compute of an MLP 784 → H… → 10 (SPEC §1). One optimizer step costs 6·batch·Σ in·out
+ * over its dense layers (forward 2·in·out multiply-adds per sample, backward twice that; biases and
+ * activations are negligible). Every step is priced at the full batch, which slightly over-counts
+ * the last partial batch of each epoch.
  */
 public final class FlopsModel {
   /** MNIST and Fashion-MNIST: 28·28 inputs, 10 classes. */
   public static final int INPUTS = 784;
+
   public static final int CLASSES = 10;
 
   private FlopsModel() {}
@@ -32,12 +33,12 @@ public final class FlopsModel {
 
   /**
    * Cumulative training FLOPs after each row's step. The model of a row is its {@code phase}
-   * (small/wide) when the CSV has one; otherwise it follows the method: scratch pays the wide
-   * cost from step 0, small-continue the small cost throughout, widened methods the small cost up
-   * to the widening step and the wide cost after it.
+   * (small/wide) when the CSV has one; otherwise it follows the method: scratch pays the wide cost
+   * from step 0, small-continue the small cost throughout, widened methods the small cost up to the
+   * widening step and the wide cost after it.
    */
-  public static double[] cumulative(StepSeries s, String method, long wideningStep,
-      double smallCost, double wideCost) {
+  public static double[] cumulative(
+      StepSeries s, String method, long wideningStep, double smallCost, double wideCost) {
     double[] out = new double[s.size()];
     double total = 0;
     long prev = 0;

@@ -20,7 +20,9 @@ final class MarkdownRenderer {
     StringBuilder sb = new StringBuilder("# ").append(doc.title()).append("\n\n");
     for (Block b : doc.blocks()) {
       if (b instanceof Heading h) {
-        sb.append("#".repeat(Math.min(6, h.level() + 1))).append(' ').append(h.text())
+        sb.append("#".repeat(Math.min(6, h.level() + 1)))
+            .append(' ')
+            .append(h.text())
             .append("\n\n");
       } else if (b instanceof Paragraph p) {
         sb.append(p.text()).append("\n\n");
@@ -28,8 +30,13 @@ final class MarkdownRenderer {
         table(sb, t);
       } else if (b instanceof Figure f) {
         Files.write(outDir.resolve(f.fileName()), f.png());
-        sb.append("![").append(f.caption().replace("]", ")")).append("](")
-            .append(f.fileName()).append(")\n\n*").append(f.caption()).append("*\n\n");
+        sb.append("![")
+            .append(f.caption().replace("]", ")"))
+            .append("](")
+            .append(f.fileName())
+            .append(")\n\n*")
+            .append(f.caption())
+            .append("*\n\n");
       } else if (b instanceof Code c) {
         sb.append("```json\n").append(c.text().strip()).append("\n```\n\n");
       }
@@ -49,8 +56,7 @@ final class MarkdownRenderer {
   private static void row(StringBuilder sb, List<String> cells) {
     sb.append('|');
     for (String c : cells) {
-      sb.append(' ').append(c == null ? "" : c.replace("|", "\\|").replace("\n", " "))
-          .append(" |");
+      sb.append(' ').append(c == null ? "" : c.replace("|", "\\|").replace("\n", " ")).append(" |");
     }
     sb.append('\n');
   }

@@ -34,62 +34,106 @@ final class ReportFigures {
     Double medianN = median(refN.values());
     List<Band> around = bands(data, methods, (r, s) -> curveAroundWidening(r, s, refN));
     if (around.stream().anyMatch(b -> b.x().length > 0)) {
-      doc.figure("loss-around-widening.png", Charts.png(Charts.bands(
-          "Validation loss (subset) around widening, ±" + WINDOW + " steps",
-          "steps after widening (0 = the widening update N)", "validation loss", around, 0.0)),
-          "Subset validation loss from N−" + WINDOW + " to N+" + WINDOW + ", mean ± 1 std"
+      doc.figure(
+          "loss-around-widening.png",
+          Charts.png(
+              Charts.bands(
+                  "Validation loss (subset) around widening, ±" + WINDOW + " steps",
+                  "steps after widening (0 = the widening update N)",
+                  "validation loss",
+                  around,
+                  0.0)),
+          "Subset validation loss from N−"
+              + WINDOW
+              + " to N+"
+              + WINDOW
+              + ", mean ± 1 std"
               + " across seeds per variant. Scratch is aligned on the same seed's widening step.");
     } else {
       doc.paragraph("No run widened, so there is no curve around widening.");
     }
-    doc.figure("loss-full-run.png", Charts.png(Charts.bands("Validation loss (subset), full run",
-        "optimizer step", "validation loss", bands(data, methods,
-            (r, s) -> new Curve(steps(s), s.valLoss())), medianN)),
+    doc.figure(
+        "loss-full-run.png",
+        Charts.png(
+            Charts.bands(
+                "Validation loss (subset), full run",
+                "optimizer step",
+                "validation loss",
+                bands(data, methods, (r, s) -> new Curve(steps(s), s.valLoss())),
+                medianN)),
         "Subset validation loss per step, mean ± 1 std across seeds; dashed line: widening.");
-    doc.figure("accuracy-full-run.png", Charts.png(Charts.bands(
-        "Validation accuracy (subset), full run", "optimizer step", "validation accuracy (%)",
-        bands(data, methods, (r, s) -> new Curve(steps(s), percent(s.valAcc()))), medianN)),
+    doc.figure(
+        "accuracy-full-run.png",
+        Charts.png(
+            Charts.bands(
+                "Validation accuracy (subset), full run",
+                "optimizer step",
+                "validation accuracy (%)",
+                bands(data, methods, (r, s) -> new Curve(steps(s), percent(s.valAcc()))),
+                medianN)),
         "Subset validation accuracy per step, mean ± 1 std across seeds.");
     ExperimentConfig c = data.config();
     double small = FlopsModel.perStep(c.widths(), c.batchSize());
     double wide = FlopsModel.perStep(c.targetWidths(), c.batchSize());
-    doc.figure("accuracy-vs-flops.png", Charts.png(Charts.bands(
-        "Validation accuracy vs cumulative training compute", "training compute (GFLOP)",
-        "validation accuracy (%)", bands(data, methods, (r, s) -> new Curve(
-            gflop(FlopsModel.cumulative(s, r.method(), r.wideningStep(), small, wide)),
-            percent(s.valAcc()))), null)),
+    doc.figure(
+        "accuracy-vs-flops.png",
+        Charts.png(
+            Charts.bands(
+                "Validation accuracy vs cumulative training compute",
+                "training compute (GFLOP)",
+                "validation accuracy (%)",
+                bands(
+                    data,
+                    methods,
+                    (r, s) ->
+                        new Curve(
+                            gflop(
+                                FlopsModel.cumulative(
+                                    s, r.method(), r.wideningStep(), small, wide)),
+                            percent(s.valAcc()))),
+                null)),
         "FLOPs per step = 6 · batch · Σ in·out over the layers (forward + backward): "
-            + String.format(java.util.Locale.ROOT, "%.3g", small) + " for the small model, "
-            + String.format(java.util.Locale.ROOT, "%.3g", wide) + " for the wide one."
+            + String.format(java.util.Locale.ROOT, "%.3g", small)
+            + " for the small model, "
+            + String.format(java.util.Locale.ROOT, "%.3g", wide)
+            + " for the wide one."
             + " Scratch pays the wide cost from step 0; widened runs pay the small cost up to N.");
   }
 
   /** Heatmaps of the first seed that has them, per variant. */
   static void addHeatmaps(ReportDocument.Builder doc, ExperimentData data) throws IOException {
     Map<String, RunKey> firstWithMaps = new TreeMap<>();
-    data.heatmaps().forEach((key, maps) -> {
-      if (!maps.isEmpty()) {
-        firstWithMaps.merge(key.variant(), key, (a, b) -> a.seed() <= b.seed() ? a : b);
-      }
-    });
+    data.heatmaps()
+        .forEach(
+            (key, maps) -> {
+              if (!maps.isEmpty()) {
+                firstWithMaps.merge(key.variant(), key, (a, b) -> a.seed() <= b.seed() ? a : b);
+              }
+            });
     if (firstWithMaps.isEmpty()) {
-      doc.paragraph("No heatmap-hidden<l>-before/after.png files were found in the run"
-          + " directories.");
+      doc.paragraph(
+          "No heatmap-hidden<l>-before/after.png files were found in the run" + " directories.");
       return;
     }
     for (RunKey key : firstWithMaps.values()) {
       for (Path p : data.heatmaps().get(key)) {
         String name = p.getFileName().toString();
         String when = name.endsWith("-before.png") ? "before" : "after";
-        doc.figure(key.dirName() + "-" + name, Files.readAllBytes(p), key.dirName()
-            + ": cosine similarity of hidden layer " + ExperimentData.layerOf(p) + " units, "
-            + when + " widening");
+        doc.figure(
+            key.dirName() + "-" + name,
+            Files.readAllBytes(p),
+            key.dirName()
+                + ": cosine similarity of hidden layer "
+                + ExperimentData.layerOf(p)
+                + " units, "
+                + when
+                + " widening");
       }
     }
   }
 
-  private static List<Band> bands(ExperimentData data, Map<String, String> methods,
-      RunCurve curve) {
+  private static List<Band> bands(
+      ExperimentData data, Map<String, String> methods, RunCurve curve) {
     List<Band> out = new ArrayList<>();
     for (String variant : methods.keySet()) {
       List<Curve> curves = new ArrayList<>();
@@ -116,8 +160,10 @@ final class ReportFigures {
   }
 
   private static Curve curveAroundWidening(RunResult r, StepSeries s, Map<Long, Long> refN) {
-    long n = Metric.widens(r) && r.wideningStep() >= 0 ? r.wideningStep()
-        : refN.getOrDefault(r.seed(), -1L);
+    long n =
+        Metric.widens(r) && r.wideningStep() >= 0
+            ? r.wideningStep()
+            : refN.getOrDefault(r.seed(), -1L);
     if (n < 0) {
       return null;
     }
@@ -130,7 +176,8 @@ final class ReportFigures {
         y.add(s.valLoss()[i]);
       }
     }
-    return new Curve(x.stream().mapToDouble(Double::doubleValue).toArray(),
+    return new Curve(
+        x.stream().mapToDouble(Double::doubleValue).toArray(),
         y.stream().mapToDouble(Double::doubleValue).toArray());
   }
 

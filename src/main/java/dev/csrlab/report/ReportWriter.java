@@ -19,9 +19,9 @@ import java.util.Map;
 
 /**
  * Writes the experiment report (SPEC §2, §5): a self-contained {@code report.html} (figures
- * embedded as base64 PNG) and {@code report.md} with the same content and its figures as PNG
- * files beside it. The statistics are recomputed from summary.json's runs and config.json, so
- * the report never disagrees with the analysis code that produced it.
+ * embedded as base64 PNG) and {@code report.md} with the same content and its figures as PNG files
+ * beside it. The statistics are recomputed from summary.json's runs and config.json, so the report
+ * never disagrees with the analysis code that produced it.
  */
 public final class ReportWriter {
   private ReportWriter() {}
@@ -39,7 +39,8 @@ public final class ReportWriter {
   }
 
   static ReportDocument build(ExperimentData data, StudyAnalysis a) throws IOException {
-    ReportDocument.Builder doc = new ReportDocument.Builder("CSR Lab report — " + data.experiment());
+    ReportDocument.Builder doc =
+        new ReportDocument.Builder("CSR Lab report — " + data.experiment());
     doc.paragraph(overview(data, a));
     for (String w : data.warnings()) {
       doc.paragraph("Warning: " + w + ".");
@@ -49,12 +50,16 @@ public final class ReportWriter {
     doc.heading(1, "Curves");
     ReportFigures.add(doc, data, variantMethods(data));
     doc.heading(1, "Per-variant statistics");
-    doc.paragraph("Completed runs only: mean ± sample std [95% t-interval] (n). Test accuracy in"
-        + " percent. " + a.censoringNote());
+    doc.paragraph(
+        "Completed runs only: mean ± sample std [95% t-interval] (n). Test accuracy in"
+            + " percent. "
+            + a.censoringNote());
     ReportTables.variantStats(doc, a);
     doc.heading(1, "Paired comparisons");
-    doc.paragraph("Differences are first − second, paired by seed over seeds where both runs"
-        + " completed; paired t-test, two-sided. " + a.familyNote());
+    doc.paragraph(
+        "Differences are first − second, paired by seed over seeds where both runs"
+            + " completed; paired t-test, two-sided. "
+            + a.familyNote());
     ReportTables.comparisons(doc, a);
     doc.heading(2, "Non-inferiority of final test accuracy (criterion 3)");
     ReportTables.nonInferiority(doc, a);
@@ -72,16 +77,34 @@ public final class ReportWriter {
   }
 
   private static String overview(ExperimentData data, StudyAnalysis a) {
-    long completed = data.runs().stream()
-        .filter(r -> "completed".equalsIgnoreCase(r.status())).count();
-    String roles = a.roles().isEmpty() ? "none of the protocol roles A/B/C"
-        : a.roles().toString().replace("{", "").replace("}", "");
-    return "Experiment " + data.experiment() + (data.created().isEmpty() ? ""
-        : ", created " + data.created()) + ": dataset " + data.config().dataset() + ", widths "
-        + data.config().widths() + " → " + data.config().targetWidths() + ", " + a.seeds().size()
-        + " seed(s) " + a.seeds() + ", " + data.runs().size() + " run(s) of which " + completed
-        + " completed; roles " + roles + "."
-        + (Double.isNaN(data.wallSeconds()) ? ""
+    long completed =
+        data.runs().stream().filter(r -> "completed".equalsIgnoreCase(r.status())).count();
+    String roles =
+        a.roles().isEmpty()
+            ? "none of the protocol roles A/B/C"
+            : a.roles().toString().replace("{", "").replace("}", "");
+    return "Experiment "
+        + data.experiment()
+        + (data.created().isEmpty() ? "" : ", created " + data.created())
+        + ": dataset "
+        + data.config().dataset()
+        + ", widths "
+        + data.config().widths()
+        + " → "
+        + data.config().targetWidths()
+        + ", "
+        + a.seeds().size()
+        + " seed(s) "
+        + a.seeds()
+        + ", "
+        + data.runs().size()
+        + " run(s) of which "
+        + completed
+        + " completed; roles "
+        + roles
+        + "."
+        + (Double.isNaN(data.wallSeconds())
+            ? ""
             : " Wall time " + Numbers.format(data.wallSeconds()) + " s.");
   }
 
@@ -99,9 +122,15 @@ public final class ReportWriter {
 
   private static void environment(ReportDocument.Builder doc, ExperimentData data) {
     List<List<String>> rows = new ArrayList<>();
-    String[][] known = {{"java", "Java"}, {"os", "OS"}, {"cores", "CPU cores"},
-        {"djl", "DJL"}, {"pytorch", "PyTorch"}, {"device", "device"},
-        {"git_commit", "git commit"}};
+    String[][] known = {
+      {"java", "Java"},
+      {"os", "OS"},
+      {"cores", "CPU cores"},
+      {"djl", "DJL"},
+      {"pytorch", "PyTorch"},
+      {"device", "device"},
+      {"git_commit", "git commit"}
+    };
     Map<String, String> env = new LinkedHashMap<>(data.environment());
     for (String[] k : known) {
       rows.add(List.of(k[1], env.containsKey(k[0]) ? env.remove(k[0]) : "not recorded"));
@@ -109,10 +138,20 @@ public final class ReportWriter {
     env.forEach((k, v) -> rows.add(List.of(k, v)));
     doc.paragraph("Machine and versions of the training run, from summary.json \"environment\".");
     doc.table(List.of("item", "value"), rows);
-    doc.paragraph("Report generated " + Instant.now() + " by Java "
-        + System.getProperty("java.version") + " on " + System.getProperty("os.name") + " "
-        + System.getProperty("os.arch") + " with " + Runtime.getRuntime().availableProcessors()
-        + " cores, from " + data.dir().toAbsolutePath() + ".");
+    doc.paragraph(
+        "Report generated "
+            + Instant.now()
+            + " by Java "
+            + System.getProperty("java.version")
+            + " on "
+            + System.getProperty("os.name")
+            + " "
+            + System.getProperty("os.arch")
+            + " with "
+            + Runtime.getRuntime().availableProcessors()
+            + " cores, from "
+            + data.dir().toAbsolutePath()
+            + ".");
   }
 
   /** Writes via a temporary file and a rename, so a reader never sees a half-written report. */

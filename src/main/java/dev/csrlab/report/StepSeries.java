@@ -10,13 +10,18 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One run's metrics.csv (SPEC §5: {@code step,epoch,train_loss,val_loss,val_acc,lr,phase}, one
- * row per step). Columns are found by header name, so extra columns are ignored and a missing
- * column reads as NaN (or an empty phase); an empty cell is NaN.
+ * One run's metrics.csv (SPEC §5: {@code step,epoch,train_loss,val_loss,val_acc,lr,phase}, one row
+ * per step). Columns are found by header name, so extra columns are ignored and a missing column
+ * reads as NaN (or an empty phase); an empty cell is NaN.
  */
 public record StepSeries(
-    long[] step, int[] epoch, double[] trainLoss, double[] valLoss, double[] valAcc,
-    double[] lr, String[] phase) {
+    long[] step,
+    int[] epoch,
+    double[] trainLoss,
+    double[] valLoss,
+    double[] valAcc,
+    double[] lr,
+    String[] phase) {
 
   public int size() {
     return step.length;
@@ -34,8 +39,14 @@ public record StepSeries(
       if (iStep < 0) {
         throw new IOException(csv + ": header has no 'step' column: " + header);
       }
-      int[] idx = {cols.indexOf("epoch"), cols.indexOf("train_loss"), cols.indexOf("val_loss"),
-          cols.indexOf("val_acc"), cols.indexOf("lr"), cols.indexOf("phase")};
+      int[] idx = {
+        cols.indexOf("epoch"),
+        cols.indexOf("train_loss"),
+        cols.indexOf("val_loss"),
+        cols.indexOf("val_acc"),
+        cols.indexOf("lr"),
+        cols.indexOf("phase")
+      };
       List<String[]> rows = new ArrayList<>();
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         if (!line.isBlank()) {
@@ -46,8 +57,8 @@ public record StepSeries(
     }
   }
 
-  private static StepSeries parse(Path csv, List<String[]> rows, int iStep, int[] idx,
-      String stepName) throws IOException {
+  private static StepSeries parse(
+      Path csv, List<String[]> rows, int iStep, int[] idx, String stepName) throws IOException {
     int n = rows.size();
     long[] step = new long[n];
     int[] epoch = new int[n];

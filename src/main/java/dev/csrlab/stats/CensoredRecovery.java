@@ -30,8 +30,8 @@ public final class CensoredRecovery {
   }
 
   /** Compares completed widened runs paired by seed; null if no seed has both. */
-  public static RecoveryComparison compare(String treatment, String reference,
-      Map<Long, RunResult> t, Map<Long, RunResult> r) {
+  public static RecoveryComparison compare(
+      String treatment, String reference, Map<Long, RunResult> t, Map<Long, RunResult> r) {
     List<Long> seeds = new ArrayList<>();
     int tFaster = 0;
     int rFaster = 0;
@@ -68,7 +68,18 @@ public final class CensoredRecovery {
       return null;
     }
     double p = PairedTests.signTest(tFaster, rFaster);
-    return new RecoveryComparison(treatment, reference, List.copyOf(seeds), seeds.size(),
-        tFaster, rFaster, ties, undetermined, tRec, rRec, p, Double.NaN);
+    return new RecoveryComparison(
+        treatment,
+        reference,
+        List.copyOf(seeds),
+        seeds.size(),
+        tFaster,
+        rFaster,
+        ties,
+        undetermined,
+        tRec,
+        rRec,
+        p,
+        Double.NaN);
   }
 }

@@ -12,13 +12,42 @@ import java.util.List;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record Comparison(
-    Metric metric, String unit, String treatment, String reference, List<Long> seeds,
-    int nPairs, double treatmentMean, double referenceMean, double meanDiff, double sdDiff,
-    double ciLow, double ciHigh, double t, double df, double p, double pHolm,
+    Metric metric,
+    String unit,
+    String treatment,
+    String reference,
+    List<Long> seeds,
+    int nPairs,
+    double treatmentMean,
+    double referenceMean,
+    double meanDiff,
+    double sdDiff,
+    double ciLow,
+    double ciHigh,
+    double t,
+    double df,
+    double p,
+    double pHolm,
     int censoredPairs) {
 
   Comparison withPHolm(double adjusted) {
-    return new Comparison(metric, unit, treatment, reference, seeds, nPairs, treatmentMean,
-        referenceMean, meanDiff, sdDiff, ciLow, ciHigh, t, df, p, adjusted, censoredPairs);
+    return new Comparison(
+        metric,
+        unit,
+        treatment,
+        reference,
+        seeds,
+        nPairs,
+        treatmentMean,
+        referenceMean,
+        meanDiff,
+        sdDiff,
+        ciLow,
+        ciHigh,
+        t,
+        df,
+        p,
+        adjusted,
+        censoredPairs);
   }
 }

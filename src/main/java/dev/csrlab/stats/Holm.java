@@ -20,7 +20,9 @@ public final class Holm {
     double[] out = new double[p.length];
     Arrays.fill(out, Double.NaN);
     Integer[] order =
-        IntStream.range(0, p.length).filter(i -> !Double.isNaN(p[i])).boxed()
+        IntStream.range(0, p.length)
+            .filter(i -> !Double.isNaN(p[i]))
+            .boxed()
             .sorted(Comparator.comparingDouble(i -> p[i]))
             .toArray(Integer[]::new);
     int m = order.length;

@@ -10,5 +10,11 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record MetricSummary(
-    Metric metric, String unit, int n, double mean, double sd, double ciLow, double ciHigh,
+    Metric metric,
+    String unit,
+    int n,
+    double mean,
+    double sd,
+    double ciLow,
+    double ciHigh,
     int censored) {}

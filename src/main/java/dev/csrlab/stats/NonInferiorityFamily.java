@@ -9,8 +9,11 @@ import java.util.Map;
 final class NonInferiorityFamily {
   private NonInferiorityFamily() {}
 
-  static List<NonInferiority> of(Map<String, String> roles,
-      Map<String, Map<Long, RunResult>> completed, double marginPp, double alpha) {
+  static List<NonInferiority> of(
+      Map<String, String> roles,
+      Map<String, Map<Long, RunResult>> completed,
+      double marginPp,
+      double alpha) {
     String c = roles.get("C");
     List<NonInferiority> raw = new ArrayList<>();
     if (c != null) {
@@ -25,15 +28,27 @@ final class NonInferiorityFamily {
       }
     }
     double[] pHolm = Holm.adjust(raw.stream().mapToDouble(NonInferiority::p).toArray());
-    double[] pInfHolm =
-        Holm.adjust(raw.stream().mapToDouble(NonInferiority::pInferior).toArray());
+    double[] pInfHolm = Holm.adjust(raw.stream().mapToDouble(NonInferiority::pInferior).toArray());
     List<NonInferiority> out = new ArrayList<>();
     for (int i = 0; i < raw.size(); i++) {
       NonInferiority n = raw.get(i);
-      out.add(new NonInferiority(n.treatment(), n.reference(), n.seeds(), n.nPairs(),
-          n.marginPp(), n.meanDiffPp(), n.sdDiffPp(), n.lowerBoundPp(), n.upperBoundPp(), n.t(),
-          n.p(), pHolm[i], n.pInferior(), pInfHolm[i],
-          conclusion(n.nPairs(), pHolm[i], pInfHolm[i], alpha)));
+      out.add(
+          new NonInferiority(
+              n.treatment(),
+              n.reference(),
+              n.seeds(),
+              n.nPairs(),
+              n.marginPp(),
+              n.meanDiffPp(),
+              n.sdDiffPp(),
+              n.lowerBoundPp(),
+              n.upperBoundPp(),
+              n.t(),
+              n.p(),
+              pHolm[i],
+              n.pInferior(),
+              pInfHolm[i],
+              conclusion(n.nPairs(), pHolm[i], pInfHolm[i], alpha)));
     }
     return out;
   }
@@ -48,8 +63,13 @@ final class NonInferiorityFamily {
     return pInferiorHolm < alpha ? "inferior" : "inconclusive";
   }
 
-  private static NonInferiority test(String treatment, String reference,
-      Map<Long, RunResult> t, Map<Long, RunResult> r, double marginPp, double alpha) {
+  private static NonInferiority test(
+      String treatment,
+      String reference,
+      Map<Long, RunResult> t,
+      Map<Long, RunResult> r,
+      double marginPp,
+      double alpha) {
     Comparison c = StudyAnalyzer.compare(Metric.FINAL_TEST_ACCURACY, treatment, reference, t, r);
     if (c == null) {
       return null;
@@ -57,12 +77,26 @@ final class NonInferiorityFamily {
     double[] d = new double[c.nPairs()];
     for (int i = 0; i < d.length; i++) {
       long seed = c.seeds().get(i);
-      d[i] = Metric.FINAL_TEST_ACCURACY.value(t.get(seed))
-          - Metric.FINAL_TEST_ACCURACY.value(r.get(seed));
+      d[i] =
+          Metric.FINAL_TEST_ACCURACY.value(t.get(seed))
+              - Metric.FINAL_TEST_ACCURACY.value(r.get(seed));
     }
     PairedTests.NonInferiorityTest ni = PairedTests.nonInferiority(d, marginPp, alpha);
-    return new NonInferiority(treatment, reference, c.seeds(), ni.n(), marginPp, ni.mean(),
-        ni.sd(), ni.lowerBound(), ni.upperBound(), ni.t(), ni.p(), Double.NaN, ni.pInferior(),
-        Double.NaN, "");
+    return new NonInferiority(
+        treatment,
+        reference,
+        c.seeds(),
+        ni.n(),
+        marginPp,
+        ni.mean(),
+        ni.sd(),
+        ni.lowerBound(),
+        ni.upperBound(),
+        ni.t(),
+        ni.p(),
+        Double.NaN,
+        ni.pInferior(),
+        Double.NaN,
+        "");
   }
 }

@@ -4,9 +4,9 @@ import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
- * The small set of tests SPEC §2 asks for: one-sample summaries (mean, sample std, t-interval),
- * the paired t-test, the paired non-inferiority t-test, and the exact sign test. All take the
- * per-seed values or paired differences and never drop NaNs silently: callers pass finite values.
+ * The small set of tests SPEC §2 asks for: one-sample summaries (mean, sample std, t-interval), the
+ * paired t-test, the paired non-inferiority t-test, and the exact sign test. All take the per-seed
+ * values or paired differences and never drop NaNs silently: callers pass finite values.
  */
 public final class PairedTests {
   private PairedTests() {}
@@ -31,8 +31,15 @@ public final class PairedTests {
    * @param upperBound one-sided (1−alpha) upper confidence bound of mean(d)
    */
   public record NonInferiorityTest(
-      int n, double mean, double sd, double margin, double t, double p, double pInferior,
-      double lowerBound, double upperBound) {}
+      int n,
+      double mean,
+      double sd,
+      double margin,
+      double t,
+      double p,
+      double pInferior,
+      double lowerBound,
+      double upperBound) {}
 
   public static Sample describe(double[] x, double alpha) {
     int n = x.length;

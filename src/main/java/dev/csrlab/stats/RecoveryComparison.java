@@ -12,12 +12,32 @@ import java.util.List;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record RecoveryComparison(
-    String treatment, String reference, List<Long> seeds, int nPairs, int treatmentFaster,
-    int referenceFaster, int ties, int undetermined, int treatmentRecovered,
-    int referenceRecovered, double p, double pHolm) {
+    String treatment,
+    String reference,
+    List<Long> seeds,
+    int nPairs,
+    int treatmentFaster,
+    int referenceFaster,
+    int ties,
+    int undetermined,
+    int treatmentRecovered,
+    int referenceRecovered,
+    double p,
+    double pHolm) {
 
   RecoveryComparison withPHolm(double adjusted) {
-    return new RecoveryComparison(treatment, reference, seeds, nPairs, treatmentFaster,
-        referenceFaster, ties, undetermined, treatmentRecovered, referenceRecovered, p, adjusted);
+    return new RecoveryComparison(
+        treatment,
+        reference,
+        seeds,
+        nPairs,
+        treatmentFaster,
+        referenceFaster,
+        ties,
+        undetermined,
+        treatmentRecovered,
+        referenceRecovered,
+        p,
+        adjusted);
   }
 }

@@ -17,8 +17,12 @@ final class Resolution {
 
   private Resolution() {}
 
-  static String note(Map<String, String> roles, List<Comparison> comparisons,
-      List<NonInferiority> ni, List<RecoveryComparison> recovery, double alpha,
+  static String note(
+      Map<String, String> roles,
+      List<Comparison> comparisons,
+      List<NonInferiority> ni,
+      List<RecoveryComparison> recovery,
+      double alpha,
       double marginPp) {
     List<String> parts = new ArrayList<>();
     String c = roles.get("C");
@@ -29,8 +33,10 @@ final class Resolution {
       if (rec != null && rec.censoredPairs() == 0) {
         tTestPart(parts, "Recovery steps C − B (no run censored)", rec, alpha);
       } else {
-        recovery.stream().filter(r -> r.treatment().equals(c) && r.reference().equals(b))
-            .findFirst().ifPresent(r -> parts.add(signPart(r.nPairs(), alpha)));
+        recovery.stream()
+            .filter(r -> r.treatment().equals(c) && r.reference().equals(b))
+            .findFirst()
+            .ifPresent(r -> parts.add(signPart(r.nPairs(), alpha)));
       }
     }
     for (NonInferiority n : ni) {
@@ -40,27 +46,40 @@ final class Resolution {
       return "No comparison between the protocol roles A, B, C could be made, so there is"
           + " nothing to resolve.";
     }
-    parts.add("Holm multiplies the smallest p-value of a family of m tests by m, so each extra"
-        + " comparison in a family raises the evidence needed.");
+    parts.add(
+        "Holm multiplies the smallest p-value of a family of m tests by m, so each extra"
+            + " comparison in a family raises the evidence needed.");
     return String.join(" ", parts);
   }
 
-  private static void tTestPart(
-      List<String> parts, String label, Comparison s, double alpha) {
+  private static void tTestPart(List<String> parts, String label, Comparison s, double alpha) {
     if (s == null) {
       return;
     }
     if (s.nPairs() < 2) {
-      parts.add(label + ": n < 2 paired seeds, so no variance estimate: no test and no"
-          + " detectable-effect estimate.");
+      parts.add(
+          label
+              + ": n < 2 paired seeds, so no variance estimate: no test and no"
+              + " detectable-effect estimate.");
       return;
     }
     double mde = PairedTests.minimumDetectable(s.nPairs(), s.sdDiff(), alpha, POWER);
-    parts.add(label + ": with " + s.nPairs() + " paired seeds and an observed std of"
-        + " differences of " + format(s.sdDiff()) + ", a two-sided paired t-test at "
-        + format(100 * alpha) + "% has 80% power only for true mean differences of about "
-        + format(mde) + " " + s.unit() + " or more (observed mean difference "
-        + format(s.meanDiff()) + ").");
+    parts.add(
+        label
+            + ": with "
+            + s.nPairs()
+            + " paired seeds and an observed std of"
+            + " differences of "
+            + format(s.sdDiff())
+            + ", a two-sided paired t-test at "
+            + format(100 * alpha)
+            + "% has 80% power only for true mean differences of about "
+            + format(mde)
+            + " "
+            + s.unit()
+            + " or more (observed mean difference "
+            + format(s.meanDiff())
+            + ").");
   }
 
   static String signPart(int pairs, double alpha) {
@@ -69,35 +88,60 @@ final class Resolution {
     while (PairedTests.signTest(needed, 0) >= alpha) {
       needed++;
     }
-    String verdict = floor < alpha ? "so it can reach the " + format(100 * alpha) + "% level"
-        : "so it can never reach the " + format(100 * alpha) + "% level with these seeds (it"
-            + " needs at least " + needed + " decided pairs)";
-    return "Recovery C − B (censoring-aware sign test): with " + pairs + " paired seeds the"
-        + " exact two-sided sign test cannot give p below " + format(floor, 3) + ", " + verdict
+    String verdict =
+        floor < alpha
+            ? "so it can reach the " + format(100 * alpha) + "% level"
+            : "so it can never reach the "
+                + format(100 * alpha)
+                + "% level with these seeds (it"
+                + " needs at least "
+                + needed
+                + " decided pairs)";
+    return "Recovery C − B (censoring-aware sign test): with "
+        + pairs
+        + " paired seeds the"
+        + " exact two-sided sign test cannot give p below "
+        + format(floor, 3)
+        + ", "
+        + verdict
         + ".";
   }
 
-  private static String niPart(
-      NonInferiority n, String role, double alpha, double marginPp) {
+  private static String niPart(NonInferiority n, String role, double alpha, double marginPp) {
     String label = "Accuracy C − " + role;
     if (n.nPairs() < 2) {
-      return label + ": n < 2 paired seeds, so no variance estimate: the margin of "
-          + format(marginPp) + " pp cannot be tested.";
+      return label
+          + ": n < 2 paired seeds, so no variance estimate: the margin of "
+          + format(marginPp)
+          + " pp cannot be tested.";
     }
-    double bound =
-        PairedTests.minimumDetectableOneSided(n.nPairs(), n.sdDiffPp(), alpha, POWER);
-    String head = label + ": if C were truly equal to " + role + ", the"
-        + " non-inferiority test would have 80% power only for a margin of about "
-        + format(bound) + " pp (observed std of differences " + format(n.sdDiffPp()) + " pp, "
-        + n.nPairs() + " seeds)";
+    double bound = PairedTests.minimumDetectableOneSided(n.nPairs(), n.sdDiffPp(), alpha, POWER);
+    String head =
+        label
+            + ": if C were truly equal to "
+            + role
+            + ", the"
+            + " non-inferiority test would have 80% power only for a margin of about "
+            + format(bound)
+            + " pp (observed std of differences "
+            + format(n.sdDiffPp())
+            + " pp, "
+            + n.nPairs()
+            + " seeds)";
     if (bound <= marginPp) {
       return head + "; the stated margin of " + format(marginPp) + " pp is within reach.";
     }
     int needed = seedsForMargin(n.sdDiffPp(), alpha, marginPp);
-    String more = needed > 0 ? "about " + needed + " seeds would be needed at this spread"
-        : "more than " + MAX_SEEDS + " seeds would be needed at this spread";
-    return head + "; the stated margin of " + format(marginPp) + " pp is finer than that: "
-        + more + ".";
+    String more =
+        needed > 0
+            ? "about " + needed + " seeds would be needed at this spread"
+            : "more than " + MAX_SEEDS + " seeds would be needed at this spread";
+    return head
+        + "; the stated margin of "
+        + format(marginPp)
+        + " pp is finer than that: "
+        + more
+        + ".";
   }
 
   /** Smallest n whose one-sided 80%-power bound is within the margin, or −1 if very large. */
@@ -114,12 +158,17 @@ final class Resolution {
   }
 
   private static String roleOf(Map<String, String> roles, String variant) {
-    return roles.entrySet().stream().filter(e -> e.getValue().equals(variant))
-        .map(Map.Entry::getKey).findFirst().orElse(variant);
+    return roles.entrySet().stream()
+        .filter(e -> e.getValue().equals(variant))
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElse(variant);
   }
 
   private static Comparison find(List<Comparison> cs, Metric m, String t, String r) {
-    return cs.stream().filter(x -> x.metric() == m && x.treatment().equals(t)
-        && x.reference().equals(r)).findFirst().orElse(null);
+    return cs.stream()
+        .filter(x -> x.metric() == m && x.treatment().equals(t) && x.reference().equals(r))
+        .findFirst()
+        .orElse(null);
   }
 }

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything the statistics say about one experiment; embedded in summary.json under
- * "statistics" (its verdicts also under "criteria"). Serialise with {@link SummaryCodec#toTree}
- * so NaN becomes null.
+ * Everything the statistics say about one experiment; embedded in summary.json under "statistics"
+ * (its verdicts also under "criteria"). Serialise with {@link SummaryCodec#toTree} so NaN becomes
+ * null.
  *
  * @param roles protocol role (A, B, C) → variant name, for the roles present
  * @param familyNote which comparisons share a Holm family, and why
@@ -17,16 +17,28 @@ import java.util.Map;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record StudyAnalysis(
-    double alpha, double nonInferiorityMarginPp, List<Long> seeds, Map<String, String> roles,
-    List<VariantStats> variants, List<Comparison> comparisons,
-    List<NonInferiority> nonInferiority, List<RecoveryComparison> recovery,
-    List<Verdict> verdicts, String familyNote, String censoringNote, String resolutionNote) {
+    double alpha,
+    double nonInferiorityMarginPp,
+    List<Long> seeds,
+    Map<String, String> roles,
+    List<VariantStats> variants,
+    List<Comparison> comparisons,
+    List<NonInferiority> nonInferiority,
+    List<RecoveryComparison> recovery,
+    List<Verdict> verdicts,
+    String familyNote,
+    String censoringNote,
+    String resolutionNote) {
 
   /** The comparison of a metric for treatment − reference, or null when it was not made. */
   public Comparison comparison(Metric m, String treatment, String reference) {
     return comparisons.stream()
-        .filter(c -> c.metric() == m && c.treatment().equals(treatment)
-            && c.reference().equals(reference))
-        .findFirst().orElse(null);
+        .filter(
+            c ->
+                c.metric() == m
+                    && c.treatment().equals(treatment)
+                    && c.reference().equals(reference))
+        .findFirst()
+        .orElse(null);
   }
 }

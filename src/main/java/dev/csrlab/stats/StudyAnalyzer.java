@@ -57,8 +57,19 @@ public final class StudyAnalyzer {
     TreeSet<Long> seeds = new TreeSet<>(config.seeds());
     runs.forEach(r -> seeds.add(r.seed()));
     String resolution = Resolution.note(roles, comparisons, ni, recovery, ALPHA, margin);
-    return new StudyAnalysis(ALPHA, margin, List.copyOf(seeds), roles, variants, comparisons,
-        ni, recovery, verdicts, FAMILY_NOTE, CENSORING_NOTE, resolution);
+    return new StudyAnalysis(
+        ALPHA,
+        margin,
+        List.copyOf(seeds),
+        roles,
+        variants,
+        comparisons,
+        ni,
+        recovery,
+        verdicts,
+        FAMILY_NOTE,
+        CENSORING_NOTE,
+        resolution);
   }
 
   /** Variant name → method id: the config's variants in order, then any others the runs name. */
@@ -77,9 +88,9 @@ public final class StudyAnalyzer {
   }
 
   /**
-   * Protocol roles: A/B/C are the variants with the default names whose method matches
-   * (scratch, net2net, continuous). A renamed or missing one leaves its role, and the criteria
-   * that need it, unevaluated rather than guessed.
+   * Protocol roles: A/B/C are the variants with the default names whose method matches (scratch,
+   * net2net, continuous). A renamed or missing one leaves its role, and the criteria that need it,
+   * unevaluated rather than guessed.
    */
   static Map<String, String> roles(Map<String, String> methods) {
     Map<String, String> roles = new LinkedHashMap<>();
@@ -102,8 +113,11 @@ public final class StudyAnalyzer {
   }
 
   private static String roleOf(Map<String, String> roles, String variant) {
-    return roles.entrySet().stream().filter(e -> e.getValue().equals(variant))
-        .map(Map.Entry::getKey).findFirst().orElse(null);
+    return roles.entrySet().stream()
+        .filter(e -> e.getValue().equals(variant))
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElse(null);
   }
 
   private static Map<String, Map<Long, RunResult>> completedByVariant(
@@ -116,15 +130,19 @@ public final class StudyAnalyzer {
       }
       RunResult previous = out.get(r.variant()).put(r.seed(), r);
       if (previous != null) {
-        throw new IllegalArgumentException("two completed runs for variant '" + r.variant()
-            + "' and seed " + r.seed() + ": each variant and seed must appear once in summary.json");
+        throw new IllegalArgumentException(
+            "two completed runs for variant '"
+                + r.variant()
+                + "' and seed "
+                + r.seed()
+                + ": each variant and seed must appear once in summary.json");
       }
     }
     return out;
   }
 
-  private static VariantStats variantStats(String variant, String method, String role,
-      List<RunResult> runs, Map<Long, RunResult> done) {
+  private static VariantStats variantStats(
+      String variant, String method, String role, List<RunResult> runs, Map<Long, RunResult> done) {
     int total = (int) runs.stream().filter(r -> r.variant().equals(variant)).count();
     List<MetricSummary> metrics = new ArrayList<>();
     for (Metric m : Metric.values()) {
@@ -139,16 +157,19 @@ public final class StudyAnalyzer {
       }
       if (!values.isEmpty()) {
         PairedTests.Sample s = PairedTests.describe(toArray(values), ALPHA);
-        metrics.add(new MetricSummary(m, m.unit(), s.n(), s.mean(), s.sd(), s.ciLow(),
-            s.ciHigh(), censored));
+        metrics.add(
+            new MetricSummary(
+                m, m.unit(), s.n(), s.mean(), s.sd(), s.ciLow(), s.ciHigh(), censored));
       }
     }
     List<RunResult> widened = done.values().stream().filter(Metric::widens).toList();
     int recovered = (int) widened.stream().filter(RunResult::recovered).count();
-    String summary = widened.isEmpty() ? "does not widen"
-        : "recovered in " + recovered + " of " + widened.size() + " seeds";
-    return new VariantStats(variant, method, role, total, done.size(), recovered,
-        widened.size(), summary, metrics);
+    String summary =
+        widened.isEmpty()
+            ? "does not widen"
+            : "recovered in " + recovered + " of " + widened.size() + " seeds";
+    return new VariantStats(
+        variant, method, role, total, done.size(), recovered, widened.size(), summary, metrics);
   }
 
   /** C−B, C−A, B−A, then every other variant − C (SPEC §2 and the brief's comparison list). */
@@ -194,8 +215,12 @@ public final class StudyAnalyzer {
   }
 
   /** Paired comparison over seeds where both runs completed with a value; null if none. */
-  static Comparison compare(Metric m, String treatment, String reference,
-      Map<Long, RunResult> t, Map<Long, RunResult> r) {
+  static Comparison compare(
+      Metric m,
+      String treatment,
+      String reference,
+      Map<Long, RunResult> t,
+      Map<Long, RunResult> r) {
     List<Long> seeds = new ArrayList<>();
     List<Double> tv = new ArrayList<>();
     List<Double> rv = new ArrayList<>();
@@ -223,18 +248,36 @@ public final class StudyAnalyzer {
       d[i] = tv.get(i) - rv.get(i);
     }
     PairedTests.TTest test = PairedTests.paired(d, ALPHA);
-    return new Comparison(m, m.unit(), treatment, reference, List.copyOf(seeds), test.n(),
-        PairedTests.mean(toArray(tv)), PairedTests.mean(toArray(rv)), test.mean(), test.sd(),
-        test.ciLow(), test.ciHigh(), test.t(), test.df(), test.p(), Double.NaN, censored);
+    return new Comparison(
+        m,
+        m.unit(),
+        treatment,
+        reference,
+        List.copyOf(seeds),
+        test.n(),
+        PairedTests.mean(toArray(tv)),
+        PairedTests.mean(toArray(rv)),
+        test.mean(),
+        test.sd(),
+        test.ciLow(),
+        test.ciHigh(),
+        test.t(),
+        test.df(),
+        test.p(),
+        Double.NaN,
+        censored);
   }
 
-  private static List<RecoveryComparison> recoveryFamily(List<String[]> pairs,
-      Map<String, String> methods, Map<String, Map<Long, RunResult>> completed) {
+  private static List<RecoveryComparison> recoveryFamily(
+      List<String[]> pairs,
+      Map<String, String> methods,
+      Map<String, Map<Long, RunResult>> completed) {
     List<RecoveryComparison> family = new ArrayList<>();
     for (String[] pair : pairs) {
       if (widens(methods.get(pair[0])) && widens(methods.get(pair[1]))) {
-        RecoveryComparison rc = CensoredRecovery.compare(
-            pair[0], pair[1], completed.get(pair[0]), completed.get(pair[1]));
+        RecoveryComparison rc =
+            CensoredRecovery.compare(
+                pair[0], pair[1], completed.get(pair[0]), completed.get(pair[1]));
         if (rc != null) {
           family.add(rc);
         }

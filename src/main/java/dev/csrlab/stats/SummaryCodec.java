@@ -135,17 +135,34 @@ public final class SummaryCodec {
     }
     List<LayerPath> paths = new ArrayList<>();
     for (JsonNode l : o.path("path_similarity")) {
-      paths.add(new LayerPath((int) integer(l, "hidden", -1), dbl(l, "before"), dbl(l, "after"),
-          dbl(l, "random")));
+      paths.add(
+          new LayerPath(
+              (int) integer(l, "hidden", -1), dbl(l, "before"), dbl(l, "after"), dbl(l, "random")));
     }
-    return new RunResult(variant, text(o, "method"), o.get("seed").asLong(),
-        o.hasNonNull("status") ? text(o, "status") : "unknown", integer(o, "widening_step", -1),
-        text(o, "trigger"), dbl(o, "shock"), dbl(o, "peak_shock"), dbl(o, "excess_loss_area"),
-        dbl(o, "function_error"), dbl(o, "function_kl"), integer(o, "recovery_steps", -1),
-        bool(o, "recovered"), dbl(o, "val_loss_at_n100"), dbl(o, "val_loss_at_n500"),
-        dbl(o, "best_val_loss"), (int) integer(o, "best_val_epoch", -1),
-        dbl(o, "final_test_accuracy"), dbl(o, "final_test_loss"), integer(o, "steps", 0),
-        dbl(o, "train_flops"), dbl(o, "seconds"), List.copyOf(paths));
+    return new RunResult(
+        variant,
+        text(o, "method"),
+        o.get("seed").asLong(),
+        o.hasNonNull("status") ? text(o, "status") : "unknown",
+        integer(o, "widening_step", -1),
+        text(o, "trigger"),
+        dbl(o, "shock"),
+        dbl(o, "peak_shock"),
+        dbl(o, "excess_loss_area"),
+        dbl(o, "function_error"),
+        dbl(o, "function_kl"),
+        integer(o, "recovery_steps", -1),
+        bool(o, "recovered"),
+        dbl(o, "val_loss_at_n100"),
+        dbl(o, "val_loss_at_n500"),
+        dbl(o, "best_val_loss"),
+        (int) integer(o, "best_val_epoch", -1),
+        dbl(o, "final_test_accuracy"),
+        dbl(o, "final_test_loss"),
+        integer(o, "steps", 0),
+        dbl(o, "train_flops"),
+        dbl(o, "seconds"),
+        List.copyOf(paths));
   }
 
   private static void num(ObjectNode o, String key, double v) {
@@ -201,8 +218,7 @@ public final class SummaryCodec {
     SimpleModule nanAsNull = new SimpleModule("nan-as-null");
     nanAsNull.addSerializer(Double.class, new FiniteOrNull());
     nanAsNull.addSerializer(Double.TYPE, new FiniteOrNull());
-    return new ObjectMapper().registerModule(nanAsNull)
-        .enable(SerializationFeature.INDENT_OUTPUT);
+    return new ObjectMapper().registerModule(nanAsNull).enable(SerializationFeature.INDENT_OUTPUT);
   }
 
   /** JSON has no NaN/∞ literals: write them as null rather than as strings. */

@@ -14,8 +14,15 @@ import java.util.List;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record VariantStats(
-    String variant, String method, String role, int runs, int completed, int recovered,
-    int recoveryRuns, String recoverySummary, List<MetricSummary> metrics) {
+    String variant,
+    String method,
+    String role,
+    int runs,
+    int completed,
+    int recovered,
+    int recoveryRuns,
+    String recoverySummary,
+    List<MetricSummary> metrics) {
 
   /** The summary of one metric, or null when absent. */
   public MetricSummary metric(Metric m) {

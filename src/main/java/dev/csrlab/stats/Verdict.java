@@ -13,5 +13,10 @@ import java.util.Map;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record Verdict(
-    int criterion, String claim, Outcome outcome, String test, Map<String, Double> numbers,
-    String sentence, String note) {}
+    int criterion,
+    String claim,
+    Outcome outcome,
+    String test,
+    Map<String, Double> numbers,
+    String sentence,
+    String note) {}

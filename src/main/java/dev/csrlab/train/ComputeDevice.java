@@ -34,12 +34,15 @@ public final class ComputeDevice {
     try {
       return Engine.getEngine("PyTorch");
     } catch (RuntimeException | UnsatisfiedLinkError e) {
-      throw new IllegalStateException("The PyTorch engine could not start: " + rootMessage(e)
-          + ". CSR Lab needs DJL's native library jars on the class path"
-          + " (pytorch-jni-2.7.1-0.36.0.jar and pytorch-native-cpu-2.7.1-linux-x86_64.jar in"
-          + " target/lib or the installed app's lib folder) and a writable cache directory"
-          + " (DJL_CACHE_DIR, default ~/.djl.ai) with ~450 MB free for the extracted libraries."
-          + " Rebuild with 'mvn package' or reinstall.", e);
+      throw new IllegalStateException(
+          "The PyTorch engine could not start: "
+              + rootMessage(e)
+              + ". CSR Lab needs DJL's native library jars on the class path"
+              + " (pytorch-jni-2.7.1-0.36.0.jar and pytorch-native-cpu-2.7.1-linux-x86_64.jar in"
+              + " target/lib or the installed app's lib folder) and a writable cache directory"
+              + " (DJL_CACHE_DIR, default ~/.djl.ai) with ~450 MB free for the extracted libraries."
+              + " Rebuild with 'mvn package' or reinstall.",
+          e);
     }
   }
 
@@ -54,29 +57,36 @@ public final class ComputeDevice {
         return Device.cpu();
       case "gpu":
         if (gpus == 0) {
-          throw new IllegalStateException("--device gpu was asked for, but PyTorch sees no GPU"
-              + " (CUDA libtorch not loaded or no NVIDIA driver). Use --device auto or cpu, or"
-              + " set PYTORCH_FLAVOR/PYTORCH_LIBRARY_PATH to a CUDA build of libtorch 2.7.1.");
+          throw new IllegalStateException(
+              "--device gpu was asked for, but PyTorch sees no GPU"
+                  + " (CUDA libtorch not loaded or no NVIDIA driver). Use --device auto or cpu, or"
+                  + " set PYTORCH_FLAVOR/PYTORCH_LIBRARY_PATH to a CUDA build of libtorch 2.7.1.");
         }
         return Device.gpu();
       case "auto":
         if (gpus > 0) {
           return Device.gpu();
         }
-        log.accept("device: no GPU found, training on the CPU ("
-            + System.getProperty("ai.djl.pytorch.num_threads", "?") + " threads)");
+        log.accept(
+            "device: no GPU found, training on the CPU ("
+                + System.getProperty("ai.djl.pytorch.num_threads", "?")
+                + " threads)");
         return Device.cpu();
       default:
-        throw new IllegalArgumentException("device '" + preference + "' is unknown; use auto,"
-            + " cpu or gpu");
+        throw new IllegalArgumentException(
+            "device '" + preference + "' is unknown; use auto," + " cpu or gpu");
     }
   }
 
   /** Human-readable description, e.g. "cpu (PyTorch 2.7.1, 2 threads)". */
   public static String describe(Device d) {
     String kind = d.isGpu() ? "gpu(" + d.getDeviceId() + ")" : "cpu";
-    return kind + " (PyTorch " + engine().getVersion() + ", "
-        + System.getProperty("ai.djl.pytorch.num_threads", "?") + " threads)";
+    return kind
+        + " (PyTorch "
+        + engine().getVersion()
+        + ", "
+        + System.getProperty("ai.djl.pytorch.num_threads", "?")
+        + " threads)";
   }
 
   private static String rootMessage(Throwable e) {

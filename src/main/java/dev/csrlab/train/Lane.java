@@ -13,16 +13,25 @@ final class Lane {
   final Phase phase;
   final long endStep;
   final boolean shared;
+
   /** Non-null only for the prefix: decides N. */
   final WideningTrigger trigger;
+
   /** The widening/branch step whose ±fullValWindow gets full-split validation, or −1. */
   final long focusStep;
+
   double epochLossSum;
   int epochSteps;
   long epochStartNanos = System.nanoTime();
 
-  Lane(TrainingSession session, List<RunTracker> runs, Phase phase, long endStep, boolean shared,
-      WideningTrigger trigger, long focusStep) {
+  Lane(
+      TrainingSession session,
+      List<RunTracker> runs,
+      Phase phase,
+      long endStep,
+      boolean shared,
+      WideningTrigger trigger,
+      long focusStep) {
     this.session = session;
     this.runs = runs;
     this.phase = phase;

@@ -3,8 +3,8 @@ package dev.csrlab.train;
 import java.util.SplittableRandom;
 
 /**
- * Separate random streams per purpose, all derived from the run's seed (SPEC §5): changing how
- * many numbers one purpose draws never shifts another's.
+ * Separate random streams per purpose, all derived from the run's seed (SPEC §5): changing how many
+ * numbers one purpose draws never shifts another's.
  */
 public final class RandomStreams {
   /** What a stream is used for; the salt keeps the streams apart. */

@@ -3,8 +3,8 @@ package dev.csrlab.train;
 import java.util.List;
 
 /**
- * Per variant and seed, the numbers of summary.json (SPEC §5). Absent values are NaN (or
- * {@code null} lists) — e.g. {@code shock} for scratch, which never widens.
+ * Per variant and seed, the numbers of summary.json (SPEC §5). Absent values are NaN (or {@code
+ * null} lists) — e.g. {@code shock} for scratch, which never widens.
  *
  * @param recoverySteps steps after N until subset val accuracy is back at its before value; -1 when
  *     it never recovered ({@code recovered=false}, censored in statistics)

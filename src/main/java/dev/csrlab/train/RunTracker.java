@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Derives the per-run metrics of SPEC §2 from the step stream: peak shock and excess loss area
- * over the window N+1…N+P, recovery steps, subset val loss at N+100/N+500, the best full-split
+ * Derives the per-run metrics of SPEC §2 from the step stream: peak shock and excess loss area over
+ * the window N+1…N+P, recovery steps, subset val loss at N+100/N+500, the best full-split
  * validation loss, and the final test numbers. Emits the window and recovery scalars as {@link
  * MetricEvent}s when they happen and assembles the {@link RunResult}.
  */
@@ -63,8 +63,7 @@ public final class RunTracker {
     lossBefore = e.subsetValLossBefore();
     accBefore = e.subsetValAccBefore();
     for (LayerWidening l : e.layers()) {
-      paths.add(new RunResult.LayerPath(l.hidden(), l.pathBefore(), l.pathAfter(),
-          l.pathRandom()));
+      paths.add(new RunResult.LayerPath(l.hidden(), l.pathBefore(), l.pathAfter(), l.pathRandom()));
     }
     if (afterSubsetAcc >= accBefore) {
       recoverySteps = 0;
@@ -106,7 +105,10 @@ public final class RunTracker {
 
   /** Closes the peak window early when the run ends before N+P. */
   public void finish() {
-    if (!windowClosed && wideningStep >= 0 && lastStep > wideningStep && !Double.isNaN(lossBefore)) {
+    if (!windowClosed
+        && wideningStep >= 0
+        && lastStep > wideningStep
+        && !Double.isNaN(lossBefore)) {
       closeWindow(lastStep);
     }
   }
@@ -132,10 +134,29 @@ public final class RunTracker {
   }
 
   public RunResult result(RunStatus status, double seconds) {
-    return new RunResult(key.variant(), method, key.seed(), status.id(), wideningStep, trigger,
-        shock, peakShock, excessLossArea, functionError, functionKl, recoverySteps,
-        recoverySteps >= 0, lossAtN100, lossAtN500,
-        bestValEpoch < 0 ? Double.NaN : bestValLoss, bestValEpoch, testAccuracy, testLoss,
-        lastStep, flops, seconds, List.copyOf(paths));
+    return new RunResult(
+        key.variant(),
+        method,
+        key.seed(),
+        status.id(),
+        wideningStep,
+        trigger,
+        shock,
+        peakShock,
+        excessLossArea,
+        functionError,
+        functionKl,
+        recoverySteps,
+        recoverySteps >= 0,
+        lossAtN100,
+        lossAtN500,
+        bestValEpoch < 0 ? Double.NaN : bestValLoss,
+        bestValEpoch,
+        testAccuracy,
+        testLoss,
+        lastStep,
+        flops,
+        seconds,
+        List.copyOf(paths));
   }
 }

@@ -21,10 +21,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Every variant of one seed (SPEC §1, §5): the small model is trained once up to the widening
- * step N (the shared prefix, reported into every widened run), then each widened variant branches
- * from the same weights and optimizer state — a paired design — while scratch runs train the wide
- * model from step 0. All lanes advance round-robin, one update each per round.
+ * Every variant of one seed (SPEC §1, §5): the small model is trained once up to the widening step
+ * N (the shared prefix, reported into every widened run), then each widened variant branches from
+ * the same weights and optimizer state — a paired design — while scratch runs train the wide model
+ * from step 0. All lanes advance round-robin, one update each per round.
  */
 public final class SeedProtocol {
   private final ExperimentConfig config;
@@ -40,8 +40,13 @@ public final class SeedProtocol {
   private final Map<RunKey, Path> dirs = new HashMap<>();
   private final List<RunFinished> finished = new ArrayList<>();
 
-  public SeedProtocol(ExperimentConfig config, DeviceData data, TrainingListener bus,
-      CancelToken cancel, Function<RunKey, Path> runDirs, String device) {
+  public SeedProtocol(
+      ExperimentConfig config,
+      DeviceData data,
+      TrainingListener bus,
+      CancelToken cancel,
+      Function<RunKey, Path> runDirs,
+      String device) {
     this.config = config;
     this.data = data;
     this.bus = bus;
@@ -56,17 +61,34 @@ public final class SeedProtocol {
   public List<RunFinished> run(long seed) {
     BatchOrder order = new BatchOrder(seed, data.train().size());
     List<Lane> lanes = new ArrayList<>();
-    List<VariantSpec> branches = config.variants().stream()
-        .filter(v -> v.method().widens() || v.method() == Method.SMALL_CONTINUE).toList();
-    MlpWeights small = Initialisation.pytorchDefault(data.features(), config.widths(),
-        data.classes(), RandomStreams.of(seed, RandomStreams.Purpose.INIT));
-    MlpWeights wide = Initialisation.pytorchDefault(data.features(), config.targetWidths(),
-        data.classes(), RandomStreams.of(seed, RandomStreams.Purpose.INIT));
+    List<VariantSpec> branches =
+        config.variants().stream()
+            .filter(v -> v.method().widens() || v.method() == Method.SMALL_CONTINUE)
+            .toList();
+    MlpWeights small =
+        Initialisation.pytorchDefault(
+            data.features(),
+            config.widths(),
+            data.classes(),
+            RandomStreams.of(seed, RandomStreams.Purpose.INIT));
+    MlpWeights wide =
+        Initialisation.pytorchDefault(
+            data.features(),
+            config.targetWidths(),
+            data.classes(),
+            RandomStreams.of(seed, RandomStreams.Purpose.INIT));
     for (VariantSpec v : config.variants()) {
       if (v.method() == Method.SCRATCH || v.method() == Method.SCRATCH_MATCHED) {
         RunTracker t = start(v, seed, config.targetWidths(), scratchSteps(v, small, wide));
-        lanes.add(new Lane(new TrainingSession(data, config, wide, null, 0), List.of(t),
-            Phase.WIDE, scratchSteps(v, small, wide), false, null, -1));
+        lanes.add(
+            new Lane(
+                new TrainingSession(data, config, wide, null, 0),
+                List.of(t),
+                Phase.WIDE,
+                scratchSteps(v, small, wide),
+                false,
+                null,
+                -1));
       }
     }
     if (!branches.isEmpty()) {
@@ -74,10 +96,17 @@ public final class SeedProtocol {
       for (VariantSpec v : branches) {
         runs.add(start(v, seed, config.widths(), totalSteps));
       }
-      WideningTrigger trigger = new WideningTrigger(config.widening(), stepsPerEpoch,
-          config.epochs());
-      lanes.add(new Lane(new TrainingSession(data, config, small, null, 0), runs, Phase.SMALL,
-          trigger.latestStep(), true, trigger, fixedFocus(trigger)));
+      WideningTrigger trigger =
+          new WideningTrigger(config.widening(), stepsPerEpoch, config.epochs());
+      lanes.add(
+          new Lane(
+              new TrainingSession(data, config, small, null, 0),
+              runs,
+              Phase.SMALL,
+              trigger.latestStep(),
+              true,
+              trigger,
+              fixedFocus(trigger)));
     }
     while (!lanes.isEmpty()) {
       if (cancel.isCancelled()) {
@@ -96,8 +125,10 @@ public final class SeedProtocol {
   }
 
   private long fixedFocus(WideningTrigger trigger) {
-    return config.widening().kind().id().equals("epoch") || config.widening().kind().id()
-        .equals("step") ? trigger.latestStep() : -1;
+    return config.widening().kind().id().equals("epoch")
+            || config.widening().kind().id().equals("step")
+        ? trigger.latestStep()
+        : -1;
   }
 
   /** A compute-matched scratch run stops once it has spent the FLOPs of a widened run. */
@@ -128,18 +159,37 @@ public final class SeedProtocol {
     long step = s.step();
     int epoch = (int) ((step - 1) / stepsPerEpoch) + 1;
     if (!Double.isFinite(v.trainLoss()) || !Double.isFinite(v.valLoss())) {
-      endAll(lane, RunStatus.DIVERGED, "loss became " + v.trainLoss() + " (train) / "
-          + v.valLoss() + " (val) at step " + step + "; lower the learning rate (lr "
-          + config.lr() + ")");
+      endAll(
+          lane,
+          RunStatus.DIVERGED,
+          "loss became "
+              + v.trainLoss()
+              + " (train) / "
+              + v.valLoss()
+              + " (val) at step "
+              + step
+              + "; lower the learning rate (lr "
+              + config.lr()
+              + ")");
       return List.of();
     }
-    Evaluator.Eval full = inFullWindow(lane, step) ? Evaluator.evaluate(s.model(), data.validation())
-        : null;
+    Evaluator.Eval full =
+        inFullWindow(lane, step) ? Evaluator.evaluate(s.model(), data.validation()) : null;
     double flops = s.model().trainFlopsPerSample() * v.batch();
     for (RunTracker t : lane.runs) {
-      StepEvent e = new StepEvent(t.key(), step, epoch, v.trainLoss(), v.valLoss(), v.valAcc(),
-          config.lr(), lane.phase, full == null ? Double.NaN : full.loss(),
-          full == null ? Double.NaN : full.accuracy(), lane.shared);
+      StepEvent e =
+          new StepEvent(
+              t.key(),
+              step,
+              epoch,
+              v.trainLoss(),
+              v.valLoss(),
+              v.valAcc(),
+              config.lr(),
+              lane.phase,
+              full == null ? Double.NaN : full.loss(),
+              full == null ? Double.NaN : full.accuracy(),
+              lane.shared);
       bus.onStep(e);
       t.onStep(e, flops);
     }
@@ -163,7 +213,8 @@ public final class SeedProtocol {
   }
 
   private boolean inFullWindow(Lane lane, long step) {
-    return config.fullValWindow() > 0 && lane.focusStep >= 0
+    return config.fullValWindow() > 0
+        && lane.focusStep >= 0
         && Math.abs(step - lane.focusStep) <= config.fullValWindow();
   }
 
@@ -171,8 +222,15 @@ public final class SeedProtocol {
     Evaluator.Eval full = Evaluator.evaluate(lane.session.model(), data.validation());
     double seconds = (System.nanoTime() - lane.epochStartNanos) / 1e9;
     for (RunTracker t : lane.runs) {
-      EpochEvent e = new EpochEvent(t.key(), epoch, step, lane.epochLossSum / lane.epochSteps,
-          full.loss(), full.accuracy(), seconds);
+      EpochEvent e =
+          new EpochEvent(
+              t.key(),
+              epoch,
+              step,
+              lane.epochLossSum / lane.epochSteps,
+              full.loss(),
+              full.accuracy(),
+              seconds);
       bus.onEpochEnd(e);
       t.onEpoch(e);
     }
@@ -182,8 +240,8 @@ public final class SeedProtocol {
   }
 
   /** The prefix reached N: widen once per branch variant, all from the same snapshot. */
-  private List<Lane> branch(Lane prefix, String fired, TrainingSession.StepValues last,
-      BatchOrder order, long seed) {
+  private List<Lane> branch(
+      Lane prefix, String fired, TrainingSession.StepValues last, BatchOrder order, long seed) {
     TrainingSession s = prefix.session;
     long n = s.step();
     MlpWeights w = s.weights();
@@ -198,23 +256,44 @@ public final class SeedProtocol {
         VariantSpec v = variants.get(t.key());
         if (v.method() == Method.SMALL_CONTINUE) {
           t.branched(n, fired);
-          lanes.add(new Lane(new TrainingSession(data, config, w.copy(), state.copy(), n),
-              List.of(t), Phase.SMALL, totalSteps, false, null, n));
+          lanes.add(
+              new Lane(
+                  new TrainingSession(data, config, w.copy(), state.copy(), n),
+                  List.of(t),
+                  Phase.SMALL,
+                  totalSteps,
+                  false,
+                  null,
+                  n));
           continue;
         }
-        WideningOutcome out = Widening.widen(w.copy(), state.copy(), config.targetWidths(), v,
-            seed, batchLoss(order, n));
+        WideningOutcome out =
+            Widening.widen(
+                w.copy(), state.copy(), config.targetWidths(), v, seed, batchLoss(order, n));
         if (config.saveCheckpoints()) {
           saveCheckpoints(t.key(), w, state, out, n);
         }
         TrainingSession wide = new TrainingSession(data, config, out.weights(), out.state(), n);
         Evaluator.Eval after = Evaluator.evaluate(wide.model(), data.validation());
         Evaluator.Eval afterSubset = Evaluator.evaluate(wide.model(), data.valSubset());
-        Evaluator.FunctionChange change = Evaluator.compare(logitsBefore, wide.model(),
-            data.validation());
-        WideningEvent e = new WideningEvent(t.key(), n, fired, before.loss(), after.loss(),
-            before.accuracy(), after.accuracy(), change.meanAbsLogitChange(), change.meanKl(),
-            last.valLoss(), last.valAcc(), out.layers(), out.energyScale(), w);
+        Evaluator.FunctionChange change =
+            Evaluator.compare(logitsBefore, wide.model(), data.validation());
+        WideningEvent e =
+            new WideningEvent(
+                t.key(),
+                n,
+                fired,
+                before.loss(),
+                after.loss(),
+                before.accuracy(),
+                after.accuracy(),
+                change.meanAbsLogitChange(),
+                change.meanKl(),
+                last.valLoss(),
+                last.valAcc(),
+                out.layers(),
+                out.energyScale(),
+                w);
         bus.onWidening(e);
         t.widened(e, afterSubset.accuracy());
         lanes.add(new Lane(wide, List.of(t), Phase.WIDE, totalSteps, false, null, n));
@@ -227,16 +306,27 @@ public final class SeedProtocol {
   }
 
   /** The small model right before widening and the widened one right after (safetensors). */
-  private void saveCheckpoints(RunKey key, MlpWeights small, OptimizerState smallState,
-      WideningOutcome out, long n) {
+  private void saveCheckpoints(
+      RunKey key, MlpWeights small, OptimizerState smallState, WideningOutcome out, long n) {
     Path dir = dirs.get(key);
-    Map<String, String> meta = Map.of("activation", config.activation().id(), "step",
-        Long.toString(n), "variant", key.variant(), "seed", Long.toString(key.seed()));
+    Map<String, String> meta =
+        Map.of(
+            "activation",
+            config.activation().id(),
+            "step",
+            Long.toString(n),
+            "variant",
+            key.variant(),
+            "seed",
+            Long.toString(key.seed()));
     try {
-      Safetensors.write(dir.resolve("checkpoint-before-step" + n + ".safetensors"), small,
-          smallState, meta);
-      Safetensors.write(dir.resolve("checkpoint-after-step" + n + ".safetensors"),
-          out.weights(), out.state(), meta);
+      Safetensors.write(
+          dir.resolve("checkpoint-before-step" + n + ".safetensors"), small, smallState, meta);
+      Safetensors.write(
+          dir.resolve("checkpoint-after-step" + n + ".safetensors"),
+          out.weights(),
+          out.state(),
+          meta);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -251,10 +341,11 @@ public final class SeedProtocol {
         int epoch = (int) (n / stepsPerEpoch) + 1;
         int from = (int) (n % stepsPerEpoch) * config.batchSize();
         int to = Math.min(data.train().size(), from + config.batchSize());
-        NDArray idx = data.manager().create(
-            java.util.Arrays.copyOfRange(order.epoch(epoch), from, to));
-        return Evaluator.crossEntropy(m.forward(data.train().x().get(idx)),
-            data.train().y().get(idx)).getFloat();
+        NDArray idx =
+            data.manager().create(java.util.Arrays.copyOfRange(order.epoch(epoch), from, to));
+        return Evaluator.crossEntropy(
+                m.forward(data.train().x().get(idx)), data.train().y().get(idx))
+            .getFloat();
       }
     };
   }

@@ -12,7 +12,12 @@ public record TensorSplit(NDArray x, NDArray y, int size) {
     int n = y.length;
     if (x.length != (long) n * features) {
       throw new IllegalArgumentException(
-          "split has " + x.length + " input values for " + n + " labels of " + features
+          "split has "
+              + x.length
+              + " input values for "
+              + n
+              + " labels of "
+              + features
               + " features");
     }
     NDArray xs = m.create(x, new Shape(n, features));

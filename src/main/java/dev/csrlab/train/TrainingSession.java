@@ -11,9 +11,9 @@ import dev.csrlab.nn.MlpWeights;
 import dev.csrlab.nn.OptimizerState;
 
 /**
- * One model being trained: its parameters, its AdamW state and its step count. A step is one
- * batch of the seed's data order; everything a step allocates lives in an {@link NDScope} and is
- * freed when the step ends (unscoped training leaks ~900 MB per epoch, STACK.md).
+ * One model being trained: its parameters, its AdamW state and its step count. A step is one batch
+ * of the seed's data order; everything a step allocates lives in an {@link NDScope} and is freed
+ * when the step ends (unscoped training leaks ~900 MB per epoch, STACK.md).
  */
 public final class TrainingSession implements AutoCloseable {
   private final Mlp model;
@@ -24,12 +24,12 @@ public final class TrainingSession implements AutoCloseable {
   /** Scalars of one update, read from the device in a single host sync. */
   public record StepValues(double trainLoss, double valLoss, double valAcc, int batch) {}
 
-  public TrainingSession(DeviceData data, ExperimentConfig config, MlpWeights w,
-      OptimizerState state, long step) {
+  public TrainingSession(
+      DeviceData data, ExperimentConfig config, MlpWeights w, OptimizerState state, long step) {
     this.config = config;
     this.model = Mlp.of(data.manager(), w, config.activation());
-    this.optimizer = new AdamW(model, config.beta1(), config.beta2(), config.eps(),
-        config.weightDecay(), state);
+    this.optimizer =
+        new AdamW(model, config.beta1(), config.beta2(), config.eps(), config.weightDecay(), state);
     this.step = step;
   }
 
@@ -54,8 +54,8 @@ public final class TrainingSession implements AutoCloseable {
         gc.backward(loss);
       }
       optimizer.step(config.lr());
-      NDArray val = Evaluator.lossAndCorrect(model.forward(data.valSubset().x()),
-          data.valSubset().y());
+      NDArray val =
+          Evaluator.lossAndCorrect(model.forward(data.valSubset().x()), data.valSubset().y());
       values = loss.reshape(1).concat(val).toFloatArray();
     }
     step = s;
@@ -74,11 +74,12 @@ public final class TrainingSession implements AutoCloseable {
     double loss;
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
-      NDArray idx = data.manager().create(java.util.Arrays.copyOfRange(order.epoch(epoch), from,
-          to));
+      NDArray idx =
+          data.manager().create(java.util.Arrays.copyOfRange(order.epoch(epoch), from, to));
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-        NDArray l = Evaluator.crossEntropy(model.forward(data.train().x().get(idx)),
-            data.train().y().get(idx));
+        NDArray l =
+            Evaluator.crossEntropy(
+                model.forward(data.train().x().get(idx)), data.train().y().get(idx));
         gc.backward(l);
         optimizer.step(config.lr());
         loss = l.getFloat();

@@ -14,8 +14,8 @@ import java.util.List;
  * @param subsetValLossBefore subset val loss of the before model (the reference of peak shock)
  * @param subsetValAccBefore subset val accuracy of the before model (the reference of recovery)
  * @param energyScale per widened layer, the outgoing factor c used (n/m, fitted value, or NaN)
- * @param modelBefore the small model's weights at N (for unit inspection: layer-1 incoming rows
- *     are 28×28 images), or null when not available
+ * @param modelBefore the small model's weights at N (for unit inspection: layer-1 incoming rows are
+ *     28×28 images), or null when not available
  */
 public record WideningEvent(
     RunKey key,
@@ -34,12 +34,34 @@ public record WideningEvent(
     MlpWeights modelBefore) {
 
   /** Without the model snapshot (synthetic events, tests). */
-  public WideningEvent(RunKey key, long step, String trigger, double valLossBefore,
-      double valLossAfter, double valAccBefore, double valAccAfter, double functionError,
-      double functionKl, double subsetValLossBefore, double subsetValAccBefore,
-      List<LayerWidening> layers, double[] energyScale) {
-    this(key, step, trigger, valLossBefore, valLossAfter, valAccBefore, valAccAfter,
-        functionError, functionKl, subsetValLossBefore, subsetValAccBefore, layers, energyScale,
+  public WideningEvent(
+      RunKey key,
+      long step,
+      String trigger,
+      double valLossBefore,
+      double valLossAfter,
+      double valAccBefore,
+      double valAccAfter,
+      double functionError,
+      double functionKl,
+      double subsetValLossBefore,
+      double subsetValAccBefore,
+      List<LayerWidening> layers,
+      double[] energyScale) {
+    this(
+        key,
+        step,
+        trigger,
+        valLossBefore,
+        valLossAfter,
+        valAccBefore,
+        valAccAfter,
+        functionError,
+        functionKl,
+        subsetValLossBefore,
+        subsetValAccBefore,
+        layers,
+        energyScale,
         null);
   }
 

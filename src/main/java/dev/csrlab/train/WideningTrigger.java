@@ -3,9 +3,9 @@ package dev.csrlab.train;
 import dev.csrlab.config.TriggerSpec;
 
 /**
- * Decides the widening step N from the small model's curve (SPEC §1.4). Fixed kinds fire at a
- * known step; data-driven kinds watch the subset validation loss and always fall back to a latest
- * step so a run never waits forever. {@link #check} names which one fired.
+ * Decides the widening step N from the small model's curve (SPEC §1.4). Fixed kinds fire at a known
+ * step; data-driven kinds watch the subset validation loss and always fall back to a latest step so
+ * a run never waits forever. {@link #check} names which one fired.
  */
 public final class WideningTrigger {
   /** EMA factor of the plateau detector: a memory of ~20 steps smooths batch-to-batch noise. */
@@ -19,11 +19,12 @@ public final class WideningTrigger {
   public WideningTrigger(TriggerSpec spec, long stepsPerEpoch, int epochs) {
     this.spec = spec;
     long fallback = spec.latestStep() > 0 ? spec.latestStep() : (epochs - 1) * stepsPerEpoch;
-    this.latest = switch (spec.kind()) {
-      case EPOCH -> spec.epoch() * stepsPerEpoch;
-      case STEP -> spec.step();
-      default -> fallback;
-    };
+    this.latest =
+        switch (spec.kind()) {
+          case EPOCH -> spec.epoch() * stepsPerEpoch;
+          case STEP -> spec.step();
+          default -> fallback;
+        };
     this.smoothedHistory = new double[Math.max(1, spec.plateauSteps()) + 1];
   }
 
@@ -46,8 +47,8 @@ public final class WideningTrigger {
         return step >= latest ? "step " + step : null;
       case THRESHOLD:
         if (valLoss < spec.threshold()) {
-          return String.format("threshold: val loss %.4f < %.4f at step %d", valLoss,
-              spec.threshold(), step);
+          return String.format(
+              "threshold: val loss %.4f < %.4f at step %d", valLoss, spec.threshold(), step);
         }
         break;
       case PLATEAU:
@@ -73,8 +74,9 @@ public final class WideningTrigger {
     double old = smoothedHistory[(int) ((step - k) % (k + 1))];
     double improvement = old - smoothed;
     if (improvement < spec.plateauDelta()) {
-      return String.format("plateau: smoothed val loss improved %.5f < %.5f over %d steps"
-          + " (step %d)", improvement, spec.plateauDelta(), k, step);
+      return String.format(
+          "plateau: smoothed val loss improved %.5f < %.5f over %d steps" + " (step %d)",
+          improvement, spec.plateauDelta(), k, step);
     }
     return null;
   }

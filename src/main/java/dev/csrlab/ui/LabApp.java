@@ -14,8 +14,12 @@ public final class LabApp extends Application {
 
   @Override
   public void start(Stage stage) {
-    window = new LabWindow(ExperimentEngine.runner(), new FxTaskExecutor(),
-        ReportAction.standard(), ExperimentConfig.defaults());
+    window =
+        new LabWindow(
+            ExperimentEngine.runner(),
+            new FxTaskExecutor(),
+            ReportAction.standard(),
+            ExperimentConfig.defaults());
     window.setDocumentOpener(uri -> getHostServices().showDocument(uri));
     Scene scene = new Scene(window.root(), 1380, 880);
     stage.setTitle("CSR Lab — widening mid-training: continuous resampling vs Net2Net vs scratch");

@@ -3,8 +3,8 @@ package dev.csrlab.ui;
 import javafx.application.Application;
 
 /**
- * Entry point of the window. A main class that extends Application fails on the class path
- * ("JavaFX runtime components are missing"), so this plain class launches {@link LabApp}.
+ * Entry point of the window. A main class that extends Application fails on the class path ("JavaFX
+ * runtime components are missing"), so this plain class launches {@link LabApp}.
  */
 public final class LabLauncher {
   private LabLauncher() {}

@@ -38,8 +38,8 @@ import javafx.scene.layout.BorderPane;
 
 /**
  * The window's content and wiring: view models, views, the toolbar and the one frame pump that
- * moves training events into the views. Built with an injected engine and executor so smoke
- * tests can drive it with a fake event source or the real runner.
+ * moves training events into the views. Built with an injected engine and executor so smoke tests
+ * can drive it with a fake event source or the real runner.
  */
 public final class LabWindow {
   /** Frames per second of the event pump (STYLE: batched, ≤ 30 fps). */
@@ -62,7 +62,10 @@ public final class LabWindow {
   private final FrameStats frameStats = new FrameStats();
   private Consumer<String> documentOpener = uri -> {};
 
-  public LabWindow(ExperimentEngine engine, TaskExecutor executor, ReportAction report,
+  public LabWindow(
+      ExperimentEngine engine,
+      TaskExecutor executor,
+      ReportAction report,
       ExperimentConfig initial) {
     this.executor = executor;
     this.report = report;
@@ -70,8 +73,9 @@ public final class LabWindow {
     this.run = new RunViewModel(executor, engine);
     this.history = new HistoryViewModel(executor, this::showOpened);
     charts.sessionProperty().bind(run.sessionProperty());
-    live = new LiveChartView(charts, Double.parseDouble(
-        System.getProperty("csrlab.ui.chartFps", "10")));
+    live =
+        new LiveChartView(
+            charts, Double.parseDouble(System.getProperty("csrlab.ui.chartFps", "10")));
     inspector = new HeatmapInspector(heatmaps);
     export = new ExportActions(run::getSession, live::charts);
     pump = new FxPump(PUMP_FPS, this::frame);
@@ -84,30 +88,42 @@ public final class LabWindow {
     Tab history = tab("History", new HistoryView(this.history));
     ListView<String> log = new ListView<>(run.log());
     log.setId("logList");
-    run.log().addListener((javafx.collections.ListChangeListener<String>) c ->
-        log.scrollTo(run.log().size() - 1));
-    tabs.getTabs().setAll(configure, liveTab, tab("Heatmaps", inspector), tab("Results", results),
-        history, tab("Log", log));
+    run.log()
+        .addListener(
+            (javafx.collections.ListChangeListener<String>)
+                c -> log.scrollTo(run.log().size() - 1));
+    tabs.getTabs()
+        .setAll(
+            configure,
+            liveTab,
+            tab("Heatmaps", inspector),
+            tab("Results", results),
+            history,
+            tab("Log", log));
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     live.setShown(liveTab.isSelected());
     liveTab.selectedProperty().addListener((o, a, b) -> live.setShown(b));
-    run.stateProperty().addListener((o, a, b) -> {
-      if (b == RunState.RUNNING) {
-        frameStats.reset();
-        tabs.getSelectionModel().select(liveTab);
-      } else if (a != null && a.isActive() && !b.isActive()) {
-        // The GUI's own cost during the run, for comparing with a headless `csr-lab run`.
-        run.log().add("GUI frame time on the FX thread: " + frameStats);
-      }
-    });
-    history.setOnSelectionChanged(e -> {
-      if (history.isSelected()) {
-        this.history.refresh();
-      }
-    });
+    run.stateProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (b == RunState.RUNNING) {
+                frameStats.reset();
+                tabs.getSelectionModel().select(liveTab);
+              } else if (a != null && a.isActive() && !b.isActive()) {
+                // The GUI's own cost during the run, for comparing with a headless `csr-lab run`.
+                run.log().add("GUI frame time on the FX thread: " + frameStats);
+              }
+            });
+    history.setOnSelectionChanged(
+        e -> {
+          if (history.isSelected()) {
+            this.history.refresh();
+          }
+        });
     this.history.folderProperty().set(outputRoot());
-    config.configProperty().addListener(
-        (o, a, b) -> this.history.folderProperty().set(outputRoot()));
+    config
+        .configProperty()
+        .addListener((o, a, b) -> this.history.folderProperty().set(outputRoot()));
     root.setTop(toolbar());
     root.setCenter(tabs);
     root.setBottom(new StatusBar(run));
@@ -115,7 +131,9 @@ public final class LabWindow {
 
   private void showOpened(Session s) {
     run.open(s);
-    tabs.getTabs().stream().filter(t -> "Live".equals(t.getText())).findFirst()
+    tabs.getTabs().stream()
+        .filter(t -> "Live".equals(t.getText()))
+        .findFirst()
         .ifPresent(t -> tabs.getSelectionModel().select(t));
   }
 
@@ -173,11 +191,14 @@ public final class LabWindow {
     Session s = run.getSession();
     Path dir = s.experimentDir();
     if (dir == null) {
-      alert(Alert.AlertType.INFORMATION, "No experiment yet",
+      alert(
+          Alert.AlertType.INFORMATION,
+          "No experiment yet",
           "Run an experiment or open one from History first.");
       return;
     }
-    executor.execute(() -> report.write(dir, freshReportDir(dir)),
+    executor.execute(
+        () -> report.write(dir, freshReportDir(dir)),
         file -> {
           alert(Alert.AlertType.INFORMATION, "Report written", file.toString());
           documentOpener.accept(file.toUri().toString());

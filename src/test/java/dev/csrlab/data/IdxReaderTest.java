@@ -103,10 +103,13 @@ class IdxReaderTest {
     data.put(IdxFile.TRAIN_LABELS, IdxFixtures.labels(IdxFixtures.TRAIN - 1, 9));
     data.forEach((f, bytes) -> files.put(f, IdxFixtures.write(dir.resolve(f.fileName()), bytes)));
 
-    DatasetException e = assertThrows(DatasetException.class,
-        () -> LoadedDataset.read(DatasetKind.MNIST, files));
-    assertMessage(e, "train-images-idx3-ubyte holds 12 images",
-        "train-labels-idx1-ubyte holds 11 labels", "do not belong together");
+    DatasetException e =
+        assertThrows(DatasetException.class, () -> LoadedDataset.read(DatasetKind.MNIST, files));
+    assertMessage(
+        e,
+        "train-images-idx3-ubyte holds 12 images",
+        "train-labels-idx1-ubyte holds 11 labels",
+        "do not belong together");
   }
 
   @Test
@@ -123,7 +126,8 @@ class IdxReaderTest {
 
   static void assertMessage(Exception e, String... parts) {
     for (String part : parts) {
-      assertTrue(e.getMessage().contains(part),
+      assertTrue(
+          e.getMessage().contains(part),
           "message should contain '" + part + "' but was: " + e.getMessage());
     }
   }

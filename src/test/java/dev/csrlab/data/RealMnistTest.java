@@ -10,16 +10,19 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Loads the real MNIST from the user cache ({@code $CSR_LAB_DATA_DIR} or
- * {@code ~/.cache/csr-lab/data}). Deliberately fails, never skips, when MNIST is absent: CI runs
- * {@code .ci/fetch-data.sh} first, so absence is a broken pipeline.
+ * Loads the real MNIST from the user cache ({@code $CSR_LAB_DATA_DIR} or {@code
+ * ~/.cache/csr-lab/data}). Deliberately fails, never skips, when MNIST is absent: CI runs {@code
+ * .ci/fetch-data.sh} first, so absence is a broken pipeline.
  */
 class RealMnistTest {
   /** Published class counts of the MNIST training (60k) and test (10k) files. */
   private static final int[] TRAIN_HISTOGRAM = {
-    5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949};
+    5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949
+  };
+
   private static final int[] TEST_HISTOGRAM = {
-    980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009};
+    980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009
+  };
 
   @Test
   void realMnistLoadsWithPublishedCountsAndDefaultSplits() throws Exception {

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Writes small ustar .tgz files for tests, including hostile entry names a normal tar tool
- * refuses to write. (commons-compress's writer needs commons-lang3, which DJL's dependency tree
- * leaves out; reading does not.)
+ * Writes small ustar .tgz files for tests, including hostile entry names a normal tar tool refuses
+ * to write. (commons-compress's writer needs commons-lang3, which DJL's dependency tree leaves out;
+ * reading does not.)
  */
 final class TestTar {
   record Entry(char type, byte[] data, String linkName) {}

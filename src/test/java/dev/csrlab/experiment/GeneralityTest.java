@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every size, depth, activation and dataset is a parameter (issue 6): short real runs beyond
- * 128→256. Fashion-MNIST comes from Debian's dataset-fashion-mnist package (installed by
- * .ci/run); a missing dataset is an error here, never a skip.
+ * 128→256. Fashion-MNIST comes from Debian's dataset-fashion-mnist package (installed by .ci/run);
+ * a missing dataset is an error here, never a skip.
  */
 class GeneralityTest {
   @TempDir Path out;
@@ -53,16 +53,19 @@ class GeneralityTest {
     b.widths = List.of(64, 100, 48);
     b.targetWidths = List.of(96, 150, 48);
     b.activation = Activation.GELU;
-    b.variants = List.of(VariantSpec.of(Method.NET2NET).withNoise(0),
-        VariantSpec.of(Method.CONTINUOUS).withOptimizerState(OptimizerPolicy.CONSISTENT),
-        VariantSpec.of(Method.ZERO_OUTGOING));
-    ExperimentOutcome o = new ExperimentRunner(b.build(), List.of(), m -> { }).execute(
-        new CancelToken());
+    b.variants =
+        List.of(
+            VariantSpec.of(Method.NET2NET).withNoise(0),
+            VariantSpec.of(Method.CONTINUOUS).withOptimizerState(OptimizerPolicy.CONSISTENT),
+            VariantSpec.of(Method.ZERO_OUTGOING));
+    ExperimentOutcome o =
+        new ExperimentRunner(b.build(), List.of(), m -> {}).execute(new CancelToken());
     assertAllCompleted(o, 3);
     for (RunFinished f : o.runs()) {
       assertEquals(3, f.result().pathSimilarity().size());
       if (!f.key().variant().equals("continuous")) {
-        assertTrue(Math.abs(f.result().shock()) < 1e-4,
+        assertTrue(
+            Math.abs(f.result().shock()) < 1e-4,
             f.key() + " is function-preserving: shock " + f.result().shock());
       }
     }
@@ -75,14 +78,21 @@ class GeneralityTest {
     b.activation = Activation.SILU;
     b.widths = List.of(32, 32);
     b.targetWidths = List.of(64, 48);
-    b.variants = List.of(VariantSpec.of(Method.NET2NET_EACH_ONCE),
-        VariantSpec.of(Method.CONTINUOUS_UNSORTED), VariantSpec.of(Method.CONTINUOUS_RANDOM),
-        VariantSpec.of(Method.SMALL_CONTINUE), VariantSpec.of(Method.SCRATCH_MATCHED));
-    ExperimentOutcome o = new ExperimentRunner(b.build(), List.of(), m -> { }).execute(
-        new CancelToken());
+    b.variants =
+        List.of(
+            VariantSpec.of(Method.NET2NET_EACH_ONCE),
+            VariantSpec.of(Method.CONTINUOUS_UNSORTED),
+            VariantSpec.of(Method.CONTINUOUS_RANDOM),
+            VariantSpec.of(Method.SMALL_CONTINUE),
+            VariantSpec.of(Method.SCRATCH_MATCHED));
+    ExperimentOutcome o =
+        new ExperimentRunner(b.build(), List.of(), m -> {}).execute(new CancelToken());
     assertAllCompleted(o, 5);
-    RunFinished matched = o.runs().stream()
-        .filter(f -> f.key().variant().equals("scratch-matched")).findFirst().orElseThrow();
+    RunFinished matched =
+        o.runs().stream()
+            .filter(f -> f.key().variant().equals("scratch-matched"))
+            .findFirst()
+            .orElseThrow();
     assertTrue(matched.result().steps() < 16, "compute-matched scratch trains fewer steps");
   }
 
@@ -93,8 +103,8 @@ class GeneralityTest {
     b.dataset = "fashion-mnist";
     b.dataDir = out.resolve("cache").toString();
     b.variants = List.of(VariantSpec.of(Method.SCRATCH), VariantSpec.of(Method.CONTINUOUS));
-    ExperimentOutcome o = new ExperimentRunner(b.build(), List.of(), m -> { }).execute(
-        new CancelToken());
+    ExperimentOutcome o =
+        new ExperimentRunner(b.build(), List.of(), m -> {}).execute(new CancelToken());
     assertAllCompleted(o, 2);
   }
 }

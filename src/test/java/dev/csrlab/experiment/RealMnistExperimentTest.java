@@ -38,15 +38,18 @@ class RealMnistExperimentTest {
     b.threads = 1;
     b.saveCheckpoints = true;
     b.out = out.toString();
-    b.variants = List.of(VariantSpec.of(Method.SCRATCH), VariantSpec.of(Method.NET2NET),
-        VariantSpec.of(Method.CONTINUOUS));
+    b.variants =
+        List.of(
+            VariantSpec.of(Method.SCRATCH),
+            VariantSpec.of(Method.NET2NET),
+            VariantSpec.of(Method.CONTINUOUS));
     return b.build();
   }
 
   @BeforeAll
   static void runOnce() throws Exception {
-    outcome = new ExperimentRunner(tinyConfig(out), List.of(), msg -> { }).execute(
-        new CancelToken());
+    outcome =
+        new ExperimentRunner(tinyConfig(out), List.of(), msg -> {}).execute(new CancelToken());
     summary = new ObjectMapper().readTree(outcome.directory().resolve("summary.json").toFile());
   }
 
@@ -69,8 +72,8 @@ class RealMnistExperimentTest {
         continue;
       }
       assertEquals(16, r.get("widening_step").asLong());
-      for (String k : List.of("shock", "peak_shock", "excess_loss_area", "function_error",
-          "function_kl")) {
+      for (String k :
+          List.of("shock", "peak_shock", "excess_loss_area", "function_error", "function_kl")) {
         assertTrue(r.get(k).isNumber(), k + " missing in " + r);
       }
       assertEquals(2, r.get("path_similarity").size());
@@ -82,7 +85,8 @@ class RealMnistExperimentTest {
     JsonNode b = run("net2net");
     assertTrue(Math.abs(b.get("shock").asDouble()) < 0.01, "Net2Net shock " + b.get("shock"));
     JsonNode c = run("continuous");
-    assertTrue(c.get("function_error").asDouble() > b.get("function_error").asDouble(),
+    assertTrue(
+        c.get("function_error").asDouble() > b.get("function_error").asDouble(),
         "resampling with c = n/m changes the function more than Net2Net's noise does");
   }
 
@@ -96,8 +100,8 @@ class RealMnistExperimentTest {
       assertTrue(lines.get(1).startsWith("1,1,"));
     }
     List<String> b = Files.readAllLines(outcome.directory().resolve("net2net-seed0/metrics.csv"));
-    List<String> c = Files.readAllLines(
-        outcome.directory().resolve("continuous-seed0/metrics.csv"));
+    List<String> c =
+        Files.readAllLines(outcome.directory().resolve("continuous-seed0/metrics.csv"));
     assertEquals(b.subList(0, 17), c.subList(0, 17), "B and C share the small model bit for bit");
     assertFalse(b.get(17).equals(c.get(17)), "after widening they differ");
   }
@@ -106,8 +110,8 @@ class RealMnistExperimentTest {
   void eachRunHasAnEventFile() throws Exception {
     for (String v : List.of("scratch", "net2net", "continuous")) {
       try (Stream<Path> files = Files.list(outcome.directory().resolve(v + "-seed0"))) {
-        assertTrue(files.anyMatch(p -> p.getFileName().toString()
-            .startsWith("events.out.tfevents.")), v);
+        assertTrue(
+            files.anyMatch(p -> p.getFileName().toString().startsWith("events.out.tfevents.")), v);
       }
     }
   }
@@ -115,7 +119,8 @@ class RealMnistExperimentTest {
   @Test
   void checkpointsAroundWideningReloadWithTheRightWidths() throws Exception {
     Path dir = outcome.directory().resolve("continuous-seed0");
-    var before = dev.csrlab.nn.Safetensors.read(dir.resolve("checkpoint-before-step16.safetensors"));
+    var before =
+        dev.csrlab.nn.Safetensors.read(dir.resolve("checkpoint-before-step16.safetensors"));
     var after = dev.csrlab.nn.Safetensors.read(dir.resolve("checkpoint-after-step16.safetensors"));
     assertEquals(List.of(128, 128), before.weights().hiddenWidths());
     assertEquals(List.of(256, 256), after.weights().hiddenWidths());

@@ -37,31 +37,37 @@ class ResumeTest {
     b.out = out.toString();
     b.variants = List.of(VariantSpec.of(Method.SCRATCH), VariantSpec.of(Method.CONTINUOUS));
     CancelToken cancel = new CancelToken();
-    TrainingListener cancelAtSeed1 = new TrainingListener() {
-      @Override
-      public void onRunStart(RunStarted e) {
-        if (e.key().seed() == 1) {
-          cancel.cancel();
-        }
-      }
-    };
-    ExperimentOutcome first = new ExperimentRunner(b.build(), List.of(cancelAtSeed1), m -> { })
-        .execute(cancel);
+    TrainingListener cancelAtSeed1 =
+        new TrainingListener() {
+          @Override
+          public void onRunStart(RunStarted e) {
+            if (e.key().seed() == 1) {
+              cancel.cancel();
+            }
+          }
+        };
+    ExperimentOutcome first =
+        new ExperimentRunner(b.build(), List.of(cancelAtSeed1), m -> {}).execute(cancel);
     Path dir = first.directory();
     assertEquals(4, first.runs().size());
     assertEquals(2, first.runs().stream().filter(r -> r.status() == RunStatus.CANCELLED).count());
     byte[] seed0Csv = Files.readAllBytes(dir.resolve("scratch-seed0/metrics.csv"));
 
-    ExperimentOutcome resumed = ExperimentRunner.resume(dir, List.of(), m -> { }, Sinks.files(),
-        new CancelToken());
+    ExperimentOutcome resumed =
+        ExperimentRunner.resume(dir, List.of(), m -> {}, Sinks.files(), new CancelToken());
     assertEquals(dir, resumed.directory());
     assertTrue(resumed.allCompleted(), resumed.runs().toString());
     assertEquals(4, resumed.runs().size());
-    assertArrayEquals(seed0Csv, Files.readAllBytes(dir.resolve("scratch-seed0/metrics.csv")),
+    assertArrayEquals(
+        seed0Csv,
+        Files.readAllBytes(dir.resolve("scratch-seed0/metrics.csv")),
         "completed runs are not touched");
-    assertTrue(Files.isDirectory(dir.resolve("scratch-seed1.incomplete-1")),
+    assertTrue(
+        Files.isDirectory(dir.resolve("scratch-seed1.incomplete-1")),
         "the cancelled run is moved aside, not overwritten");
-    assertEquals(9, Files.readAllLines(dir.resolve("scratch-seed1/metrics.csv")).size(),
+    assertEquals(
+        9,
+        Files.readAllLines(dir.resolve("scratch-seed1/metrics.csv")).size(),
         "header + 2 epochs × 4 steps");
   }
 }

@@ -29,8 +29,9 @@ class FunctionPreservationTest {
       assertTrue(!p.equals(w), "the permutation must change the arrays");
       float[] x = TestNets.inputs(2, BATCH, 10);
       for (Activation a : Activation.values()) {
-        double err = TestNets.maxAbsDiff(ReferenceForward.logits(w, x, BATCH, a),
-            ReferenceForward.logits(p, x, BATCH, a));
+        double err =
+            TestNets.maxAbsDiff(
+                ReferenceForward.logits(w, x, BATCH, a), ReferenceForward.logits(p, x, BATCH, a));
         assertTrue(err < 1e-12, a + " depth " + hidden.size() + ": " + err);
       }
     }
@@ -43,14 +44,18 @@ class FunctionPreservationTest {
     assertEquals(0.7310585786300049, ReferenceForward.activate(1, Activation.SILU), 1e-15);
     assertEquals(0, ReferenceForward.activate(-2, Activation.RELU), 0);
     // 2 → 2 → 1: h = relu([1·1 + 2·(−1) + 0.5, 3·1 + 0·2 − 1]) = [0, 2]; y = 0·4 + 2·(−0.5) + 1
-    MlpWeights w = new MlpWeights(List.of(
-        new DenseLayer(2, 2, new float[] {1, -1, 3, 0}, new float[] {0.5f, -1}),
-        new DenseLayer(1, 2, new float[] {4, -0.5f}, new float[] {1})));
+    MlpWeights w =
+        new MlpWeights(
+            List.of(
+                new DenseLayer(2, 2, new float[] {1, -1, 3, 0}, new float[] {0.5f, -1}),
+                new DenseLayer(1, 2, new float[] {4, -0.5f}, new float[] {1})));
     double[] y = ReferenceForward.logits(w, new float[] {1, 2}, 1, Activation.RELU);
     assertEquals(0, y[0], 1e-12);
     // Cross-entropy of one logit is 0 (a single class).
-    assertEquals(0, ReferenceForward.meanCrossEntropy(w, new float[] {1, 2}, new int[] {0},
-        Activation.RELU), 1e-12);
+    assertEquals(
+        0,
+        ReferenceForward.meanCrossEntropy(w, new float[] {1, 2}, new int[] {0}, Activation.RELU),
+        1e-12);
   }
 
   @Test
@@ -103,8 +108,12 @@ class FunctionPreservationTest {
   @Test
   void eachOnceRefusesMoreThanDoubling() {
     MlpWeights w = TestNets.mlp(3, 6, List.of(4), 2);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
-        Widening.widen(w, null, List.of(9), VariantSpec.of(Method.NET2NET_EACH_ONCE), 0, null));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Widening.widen(
+                    w, null, List.of(9), VariantSpec.of(Method.NET2NET_EACH_ONCE), 0, null));
     assertTrue(e.getMessage().contains("at most 8"), e.getMessage());
   }
 
@@ -131,8 +140,10 @@ class FunctionPreservationTest {
     WideningOutcome out = Widening.widen(w, null, to, v, 42, null);
     assertEquals(to, out.weights().hiddenWidths());
     for (Activation a : Activation.values()) {
-      double err = TestNets.maxAbsDiff(ReferenceForward.logits(w, x, BATCH, a),
-          ReferenceForward.logits(out.weights(), x, BATCH, a));
+      double err =
+          TestNets.maxAbsDiff(
+              ReferenceForward.logits(w, x, BATCH, a),
+              ReferenceForward.logits(out.weights(), x, BATCH, a));
       assertTrue(err < 1e-5, v.method() + " " + from + "→" + to + " " + a + ": " + err);
     }
   }
@@ -146,8 +157,8 @@ class FunctionPreservationTest {
     float[] bi = new float[n];
     float[] wo = new float[out.weight().length];
     for (int i = 0; i < n; i++) {
-      System.arraycopy(in.weight(), perm[i] * in.inFeatures(), wi, i * in.inFeatures(),
-          in.inFeatures());
+      System.arraycopy(
+          in.weight(), perm[i] * in.inFeatures(), wi, i * in.inFeatures(), in.inFeatures());
       bi[i] = in.bias()[perm[i]];
       for (int r = 0; r < out.outFeatures(); r++) {
         wo[r * n + i] = out.weight()[r * n + perm[i]];

@@ -32,8 +32,8 @@ class LanczosFiedlerTest {
       assertTrue(diff < 1e-8, a + ": vectors differ by " + diff);
       // Well separated: adjacent Fiedler entries differ by far more than the solvers do.
       assertTrue(minGap(dense.vector()) > 10 * diff, a + ": test matrix not well separated");
-      System.out.printf("n=%d %s: lanczos %d iterations, max |Δv| %.2e%n", n, a.id(),
-          lanczos.iterations(), diff);
+      System.out.printf(
+          "n=%d %s: lanczos %d iterations, max |Δv| %.2e%n", n, a.id(), lanczos.iterations(), diff);
     }
   }
 
@@ -70,7 +70,8 @@ class LanczosFiedlerTest {
     double theta = Tridiagonal.smallestEigenvalue(a, b, k);
     double[] s = Tridiagonal.eigenvector(a, b, k, theta);
     for (int i = 0; i < k; i++) {
-      double ts = a[i] * s[i] + (i > 0 ? b[i - 1] * s[i - 1] : 0) + (i < k - 1 ? b[i] * s[i + 1] : 0);
+      double ts =
+          a[i] * s[i] + (i > 0 ? b[i - 1] * s[i - 1] : 0) + (i < k - 1 ? b[i] * s[i + 1] : 0);
       assertEquals(theta * s[i], ts, 1e-12);
     }
     assertEquals(0, Tridiagonal.countBelow(a, b, k, theta - 1e-9));
@@ -90,7 +91,8 @@ class LanczosFiedlerTest {
       assertEquals("lanczos", r.solver());
       assertEquals(0, r.similarity().length, "n > 2048 omits the similarity matrix");
       assertTrue(SeriationTest.isPermutation(r.order()));
-      assertTrue(r.pathAfter() > r.pathBefore() + 0.5 * (n - 1) * 0.5,
+      assertTrue(
+          r.pathAfter() > r.pathBefore() + 0.5 * (n - 1) * 0.5,
           "sorted path " + r.pathAfter() + " vs trained " + r.pathBefore());
     }
   }

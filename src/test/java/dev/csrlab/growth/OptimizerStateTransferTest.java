@@ -25,12 +25,14 @@ class OptimizerStateTransferTest {
   void resampleMapsTheMomentsExactlyLikeTheWeights() {
     MlpWeights w = TestNets.mlp(1, 9, HIDDEN, 3);
     // With m := W and v := W² entrywise-positive, m' must equal W' (same maps, same order).
-    for (VariantSpec v : List.of(VariantSpec.of(Method.CONTINUOUS),
-        VariantSpec.of(Method.CONTINUOUS).withEnergy(Energy.PINV),
-        VariantSpec.of(Method.CONTINUOUS_RANDOM),
-        VariantSpec.of(Method.NET2NET).withNoise(0))) {
-      OptimizerState s = new OptimizerState(w.copy(), w.copy(), new long[] {5, 5, 5},
-          new long[] {5, 5, 5});
+    for (VariantSpec v :
+        List.of(
+            VariantSpec.of(Method.CONTINUOUS),
+            VariantSpec.of(Method.CONTINUOUS).withEnergy(Energy.PINV),
+            VariantSpec.of(Method.CONTINUOUS_RANDOM),
+            VariantSpec.of(Method.NET2NET).withNoise(0))) {
+      OptimizerState s =
+          new OptimizerState(w.copy(), w.copy(), new long[] {5, 5, 5}, new long[] {5, 5, 5});
       WideningOutcome out = Widening.widen(w, s, TARGET, v, 3, null);
       assertEquals(out.weights(), out.state().expAvg(), v.method() + " " + v.energy());
       assertArrayEquals(new long[] {5, 5, 5}, out.state().weightSteps());
@@ -54,12 +56,18 @@ class OptimizerStateTransferTest {
   @Test
   void consistentScalesIncomingByCAndCSquaredAndLeavesOutgoingUnscaled() {
     MlpWeights w = TestNets.mlp(4, 9, List.of(6), 3);
-    OptimizerState s = new OptimizerState(TestNets.mlp(5, 9, List.of(6), 3),
-        positive(TestNets.mlp(6, 9, List.of(6), 3)), new long[] {7, 7}, new long[] {7, 7});
+    OptimizerState s =
+        new OptimizerState(
+            TestNets.mlp(5, 9, List.of(6), 3),
+            positive(TestNets.mlp(6, 9, List.of(6), 3)),
+            new long[] {7, 7},
+            new long[] {7, 7});
     VariantSpec res = VariantSpec.of(Method.CONTINUOUS);
     OptimizerState a = Widening.widen(w, s, List.of(10), res, 1, null).state();
-    OptimizerState b = Widening.widen(w, s, List.of(10),
-        res.withOptimizerState(OptimizerPolicy.CONSISTENT), 1, null).state();
+    OptimizerState b =
+        Widening.widen(
+                w, s, List.of(10), res.withOptimizerState(OptimizerPolicy.CONSISTENT), 1, null)
+            .state();
     double c = 0.6;
     assertScaled(a.expAvg().layers().get(0), b.expAvg().layers().get(0), c);
     assertScaled(a.expAvgSq().layers().get(0), b.expAvgSq().layers().get(0), c * c);
@@ -98,9 +106,12 @@ class OptimizerStateTransferTest {
   void resetZeroesWidenedTensorsAndRestartsTheirStepCounters() {
     List<Integer> hidden = List.of(6, 5, 4);
     MlpWeights w = TestNets.mlp(10, 9, hidden, 3);
-    OptimizerState s = new OptimizerState(TestNets.mlp(11, 9, hidden, 3),
-        positive(TestNets.mlp(12, 9, hidden, 3)), new long[] {9, 9, 9, 9},
-        new long[] {9, 9, 9, 9});
+    OptimizerState s =
+        new OptimizerState(
+            TestNets.mlp(11, 9, hidden, 3),
+            positive(TestNets.mlp(12, 9, hidden, 3)),
+            new long[] {9, 9, 9, 9},
+            new long[] {9, 9, 9, 9});
     VariantSpec v = VariantSpec.of(Method.CONTINUOUS).withOptimizerState(OptimizerPolicy.RESET);
     OptimizerState t = Widening.widen(w, s, List.of(8, 5, 4), v, 2, null).state();
     assertArrayEquals(new long[] {0, 0, 9, 9}, t.weightSteps());
@@ -118,7 +129,8 @@ class OptimizerStateTransferTest {
 
   private static void assertScaled(DenseLayer base, DenseLayer scaled, double f) {
     for (int i = 0; i < base.weight().length; i++) {
-      assertEquals(base.weight()[i] * f, scaled.weight()[i], 1e-6 * (1 + Math.abs(base.weight()[i])));
+      assertEquals(
+          base.weight()[i] * f, scaled.weight()[i], 1e-6 * (1 + Math.abs(base.weight()[i])));
     }
   }
 

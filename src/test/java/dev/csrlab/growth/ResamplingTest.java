@@ -78,8 +78,9 @@ class ResamplingTest {
 
   @Test
   void pinvOutgoingIsALeftInverseOfTheIncomingMap() {
-    UnitMap in = Resampling.interpolation(6, 11, Kernel.LINEAR)
-        .after(UnitMap.selection(6, TestNets.shuffled(6, 3)));
+    UnitMap in =
+        Resampling.interpolation(6, 11, Kernel.LINEAR)
+            .after(UnitMap.selection(6, TestNets.shuffled(6, 3)));
     double[] r = in.toDense();
     double[] nT = Resampling.pseudoInverseOutgoing(in).toDense(); // (M⁺)ᵀ, 11×6
     for (int a = 0; a < 6; a++) {
@@ -99,14 +100,16 @@ class ResamplingTest {
     float[] x = TestNets.inputs(12, 16, 12);
     VariantSpec pinv = VariantSpec.of(Method.CONTINUOUS).withEnergy(Energy.PINV);
     WideningOutcome out = Widening.widen(w, null, List.of(20, 13), pinv, 5, null);
-    double err = TestNets.maxAbsDiff(TestNets.linearForward(w, x, 16),
-        TestNets.linearForward(out.weights(), x, 16));
+    double err =
+        TestNets.maxAbsDiff(
+            TestNets.linearForward(w, x, 16), TestNets.linearForward(out.weights(), x, 16));
     assertTrue(err < 1e-5, "linear network changed by " + err);
     assertTrue(Double.isNaN(out.energyScale()[0]));
     VariantSpec ratio = VariantSpec.of(Method.CONTINUOUS);
     WideningOutcome r = Widening.widen(w, null, List.of(20, 13), ratio, 5, null);
-    double ratioErr = TestNets.maxAbsDiff(TestNets.linearForward(w, x, 16),
-        TestNets.linearForward(r.weights(), x, 16));
+    double ratioErr =
+        TestNets.maxAbsDiff(
+            TestNets.linearForward(w, x, 16), TestNets.linearForward(r.weights(), x, 16));
     assertTrue(ratioErr > 100 * err, "ratio energy should not be exact: " + ratioErr);
     assertEquals(9.0 / 20, r.energyScale()[0], 1e-15);
   }

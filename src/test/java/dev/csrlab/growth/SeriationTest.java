@@ -154,9 +154,12 @@ class SeriationTest {
   @Test
   void randomOrderingIsASeededPermutation() {
     UnitFeatures f = UnitFeatures.ofRows(curve(TestNets.shuffled(20, 1), 20, 0), 20, 3);
-    int[] a = Seriation.seriate(f, Affinity.SHIFT, Ordering.RANDOM, new SplittableRandom(3)).order();
-    int[] b = Seriation.seriate(f, Affinity.SHIFT, Ordering.RANDOM, new SplittableRandom(3)).order();
-    int[] c = Seriation.seriate(f, Affinity.SHIFT, Ordering.RANDOM, new SplittableRandom(4)).order();
+    int[] a =
+        Seriation.seriate(f, Affinity.SHIFT, Ordering.RANDOM, new SplittableRandom(3)).order();
+    int[] b =
+        Seriation.seriate(f, Affinity.SHIFT, Ordering.RANDOM, new SplittableRandom(3)).order();
+    int[] c =
+        Seriation.seriate(f, Affinity.SHIFT, Ordering.RANDOM, new SplittableRandom(4)).order();
     assertArrayEquals(a, b);
     assertFalse(Arrays.equals(a, c));
     assertTrue(isPermutation(a));

@@ -58,8 +58,8 @@ class WideningTest {
   @Test
   void net2netReportsTheTrainedOrderAndItsSimilarity() {
     MlpWeights w = TestNets.mlp(3, 12, List.of(8), 4);
-    WideningOutcome out = Widening.widen(w, null, List.of(13), VariantSpec.of(Method.NET2NET), 0,
-        null);
+    WideningOutcome out =
+        Widening.widen(w, null, List.of(13), VariantSpec.of(Method.NET2NET), 0, null);
     LayerWidening l = out.layers().get(0);
     assertArrayEquals(IntStream.range(0, 8).toArray(), l.order());
     assertEquals(64, l.similarity().length);
@@ -85,14 +85,16 @@ class WideningTest {
   void methodsThatDoNotWidenAndNarrowingAreRejected() {
     MlpWeights w = TestNets.mlp(5, 6, List.of(4), 2);
     for (Method m : List.of(Method.SCRATCH, Method.SMALL_CONTINUE, Method.SCRATCH_MATCHED)) {
-      assertThrows(IllegalArgumentException.class,
+      assertThrows(
+          IllegalArgumentException.class,
           () -> Widening.widen(w, null, List.of(8), VariantSpec.of(m), 0, null));
     }
-    assertThrows(IllegalArgumentException.class,
-        () -> Widening.widen(w, null, List.of(3), C, 0, null));
-    assertThrows(IllegalArgumentException.class,
-        () -> Widening.widen(w, null, List.of(8, 8), C, 0, null));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class, () -> Widening.widen(w, null, List.of(3), C, 0, null));
+    assertThrows(
+        IllegalArgumentException.class, () -> Widening.widen(w, null, List.of(8, 8), C, 0, null));
+    assertThrows(
+        IllegalArgumentException.class,
         () -> Widening.widen(w, null, List.of(8), C.withEnergy(Energy.FITTED), 0, null));
   }
 
@@ -111,8 +113,8 @@ class WideningTest {
     }
     ToDoubleFunction<MlpWeights> loss =
         m -> ReferenceForward.meanCrossEntropy(m, x, labels, Activation.RELU);
-    WideningOutcome two = Widening.widen(w, null, List.of(40, 40), C.withEnergy(Energy.FITTED), 0,
-        loss);
+    WideningOutcome two =
+        Widening.widen(w, null, List.of(40, 40), C.withEnergy(Energy.FITTED), 0, loss);
     for (double c : two.energyScale()) {
       assertTrue(c >= 0 && c <= 1, "c = " + c);
     }
@@ -121,8 +123,8 @@ class WideningTest {
     WideningOutcome fitted = Widening.widen(w, null, target, C.withEnergy(Energy.FITTED), 0, loss);
     double lf = loss.applyAsDouble(fitted.weights());
     for (Energy e : List.of(Energy.RATIO, Energy.NONE)) {
-      double le = loss.applyAsDouble(Widening.widen(w, null, target, C.withEnergy(e), 0, null)
-          .weights());
+      double le =
+          loss.applyAsDouble(Widening.widen(w, null, target, C.withEnergy(e), 0, null).weights());
       // 1e-6: fitted scales float weights after the map, the fixed rules inside it.
       assertTrue(lf <= le + 1e-6, "fitted " + lf + " vs " + e + " " + le);
     }

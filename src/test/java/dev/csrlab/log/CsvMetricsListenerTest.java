@@ -26,8 +26,9 @@ class CsvMetricsListenerTest {
     csv.onStep(Fixtures.step(KEY, 1, 1, true));
     csv.onStep(Fixtures.step(KEY, 2, 1, true));
     csv.onEpochEnd(Fixtures.epoch(KEY, 1, 2));
-    csv.onStep(new StepEvent(KEY, 3, 2, Double.NaN, 0.5, 0.875, 1e-3, Phase.WIDE, Double.NaN,
-        Double.NaN, false));
+    csv.onStep(
+        new StepEvent(
+            KEY, 3, 2, Double.NaN, 0.5, 0.875, 1e-3, Phase.WIDE, Double.NaN, Double.NaN, false));
     csv.onRunEnd(Fixtures.finished(KEY, RunStatus.DIVERGED, 3));
 
     List<String> lines = Files.readAllLines(dir.resolve("metrics.csv"));
@@ -60,8 +61,9 @@ class CsvMetricsListenerTest {
   void anExistingMetricsFileIsNeverOverwritten() throws IOException {
     Files.writeString(dir.resolve("metrics.csv"), "precious\n");
     CsvMetricsListener csv = new CsvMetricsListener();
-    UncheckedIOException e = assertThrows(UncheckedIOException.class,
-        () -> csv.onRunStart(Fixtures.runStarted(KEY, dir, 2, 2)));
+    UncheckedIOException e =
+        assertThrows(
+            UncheckedIOException.class, () -> csv.onRunStart(Fixtures.runStarted(KEY, dir, 2, 2)));
     assertTrue(e.getMessage().contains("metrics.csv"), e.getMessage());
     assertEquals("precious\n", Files.readString(dir.resolve("metrics.csv")));
   }
@@ -70,8 +72,10 @@ class CsvMetricsListenerTest {
   void aRunDirectoryUnderAFileGivesAClearError() throws IOException {
     Path notADir = Files.writeString(dir.resolve("file"), "x");
     CsvMetricsListener csv = new CsvMetricsListener();
-    UncheckedIOException e = assertThrows(UncheckedIOException.class,
-        () -> csv.onRunStart(Fixtures.runStarted(KEY, notADir.resolve("run"), 2, 2)));
+    UncheckedIOException e =
+        assertThrows(
+            UncheckedIOException.class,
+            () -> csv.onRunStart(Fixtures.runStarted(KEY, notADir.resolve("run"), 2, 2)));
     assertTrue(e.getMessage().contains("cannot write"), e.getMessage());
   }
 }

@@ -28,21 +28,50 @@ public final class Fixtures {
     ExperimentConfig.Builder b = ExperimentConfig.defaults().toBuilder();
     b.epochs = epochs;
     ExperimentConfig config = b.build();
-    VariantSpec variant = VariantSpec.of(Method.fromId(key.variant().startsWith("net2net")
-        ? "net2net" : "continuous")).withName(key.variant());
-    return new RunStarted(key, variant, config, runDir, stepsPerEpoch * epochs, stepsPerEpoch,
-        List.of(128, 128), "cpu()");
+    VariantSpec variant =
+        VariantSpec.of(
+                Method.fromId(key.variant().startsWith("net2net") ? "net2net" : "continuous"))
+            .withName(key.variant());
+    return new RunStarted(
+        key,
+        variant,
+        config,
+        runDir,
+        stepsPerEpoch * epochs,
+        stepsPerEpoch,
+        List.of(128, 128),
+        "cpu()");
   }
 
   /** A step with recognisable values: loss 1/step, val loss 2/step, acc 1 − 1/step. */
   public static StepEvent step(RunKey key, long step, int epoch, boolean shared) {
-    return new StepEvent(key, step, epoch, 1.0 / step, 2.0 / step, 1 - 1.0 / step, 1e-3,
-        shared ? Phase.SMALL : Phase.WIDE, Double.NaN, Double.NaN, shared);
+    return new StepEvent(
+        key,
+        step,
+        epoch,
+        1.0 / step,
+        2.0 / step,
+        1 - 1.0 / step,
+        1e-3,
+        shared ? Phase.SMALL : Phase.WIDE,
+        Double.NaN,
+        Double.NaN,
+        shared);
   }
 
   public static StepEvent stepWithFullVal(RunKey key, long step, int epoch) {
-    return new StepEvent(key, step, epoch, 1.0 / step, 2.0 / step, 1 - 1.0 / step, 1e-3,
-        Phase.WIDE, 3.0 / step, 1 - 3.0 / step / 10, false);
+    return new StepEvent(
+        key,
+        step,
+        epoch,
+        1.0 / step,
+        2.0 / step,
+        1 - 1.0 / step,
+        1e-3,
+        Phase.WIDE,
+        3.0 / step,
+        1 - 3.0 / step / 10,
+        false);
   }
 
   public static EpochEvent epoch(RunKey key, int epoch, long step) {
@@ -51,8 +80,20 @@ public final class Fixtures {
 
   public static WideningEvent widening(RunKey key, long step, int n) {
     List<LayerWidening> layers = List.of(layer(1, n, 1), layer(2, n, 2));
-    return new WideningEvent(key, step, "epoch 3", 0.30, 0.45, 0.92, 0.88, 0.25, 0.0125, 0.31,
-        0.91, layers, new double[] {0.5, 0.5});
+    return new WideningEvent(
+        key,
+        step,
+        "epoch 3",
+        0.30,
+        0.45,
+        0.92,
+        0.88,
+        0.25,
+        0.0125,
+        0.31,
+        0.91,
+        layers,
+        new double[] {0.5, 0.5});
   }
 
   /** A layer whose similarity is a banded matrix seen through a random permutation. */
@@ -69,8 +110,8 @@ public final class Fixtures {
     for (int i = 0; i < n; i++) {
       fiedler[perm[i]] = i - n / 2.0;
     }
-    return new LayerWidening(hidden, n, 2 * n, perm, s, fiedler, 10.0 * hidden, 50.0 * hidden,
-        2.0 * hidden);
+    return new LayerWidening(
+        hidden, n, 2 * n, perm, s, fiedler, 10.0 * hidden, 50.0 * hidden, 2.0 * hidden);
   }
 
   public static int[] shuffled(int n, long seed) {
@@ -93,9 +134,31 @@ public final class Fixtures {
   }
 
   public static RunFinished finished(RunKey key, RunStatus status, long steps) {
-    RunResult r = new RunResult(key.variant(), "continuous", key.seed(), status.id(), 3,
-        "epoch 3", 0.15, 0.2, 1.5, 0.25, 0.0125, 7, true, 0.3, 0.29, 0.28, 4, 0.9812, 0.0654,
-        steps, 1e12, 12.5, List.of(new RunResult.LayerPath(1, 10, 50, 2)));
+    RunResult r =
+        new RunResult(
+            key.variant(),
+            "continuous",
+            key.seed(),
+            status.id(),
+            3,
+            "epoch 3",
+            0.15,
+            0.2,
+            1.5,
+            0.25,
+            0.0125,
+            7,
+            true,
+            0.3,
+            0.29,
+            0.28,
+            4,
+            0.9812,
+            0.0654,
+            steps,
+            1e12,
+            12.5,
+            List.of(new RunResult.LayerPath(1, 10, 50, 2)));
     return new RunFinished(key, status, r, status == RunStatus.COMPLETED ? null : "loss NaN");
   }
 }

@@ -37,13 +37,20 @@ class NpyTest {
     String h = new String(header, StandardCharsets.US_ASCII);
     assertTrue(h.endsWith("\n"), "header ends with a newline");
     assertEquals(0, (10 + headerLen) % 64, "data is 64-byte aligned");
-    Matcher m = Pattern.compile("\\{'descr': '([<>|][a-z]\\d)', 'fortran_order': (True|False),"
-        + " 'shape': \\(([0-9, ]*)\\), \\} *\n").matcher(h);
+    Matcher m =
+        Pattern.compile(
+                "\\{'descr': '([<>|][a-z]\\d)', 'fortran_order': (True|False),"
+                    + " 'shape': \\(([0-9, ]*)\\), \\} *\n")
+            .matcher(h);
     assertTrue(m.matches(), h);
-    int[] shape = Arrays.stream(m.group(3).split(","))
-        .map(String::trim).filter(s -> !s.isEmpty()).mapToInt(Integer::parseInt).toArray();
-    return new Parsed(m.group(1), m.group(2).equals("True"), shape,
-        buf.slice().order(ByteOrder.LITTLE_ENDIAN));
+    int[] shape =
+        Arrays.stream(m.group(3).split(","))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .mapToInt(Integer::parseInt)
+            .toArray();
+    return new Parsed(
+        m.group(1), m.group(2).equals("True"), shape, buf.slice().order(ByteOrder.LITTLE_ENDIAN));
   }
 
   @Test
@@ -79,8 +86,10 @@ class NpyTest {
     Path f = dir.resolve("m.npy");
     Npy.writeFloat32(f, new float[4], 2, 2);
     assertThrows(FileAlreadyExistsException.class, () -> Npy.writeFloat32(f, new float[4], 2, 2));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Npy.writeFloat32(dir.resolve("x.npy"), new float[5], 2, 2));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Npy.writeFloat32(dir.resolve("x.npy"), new float[5], 2, 2));
     assertTrue(e.getMessage().contains("[2, 2]"), e.getMessage());
   }
 }

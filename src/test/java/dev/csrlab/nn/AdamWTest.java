@@ -42,8 +42,13 @@ class AdamWTest {
             GradientCollector gc = Engine.getInstance().newGradientCollector()) {
           NDArray coeff = step.create(c, new Shape(2, 3));
           // The other tensors get a zero gradient so every parameter has one to update from.
-          NDArray others = mlp.biases().get(0).sum().add(mlp.weights().get(1).sum())
-              .add(mlp.biases().get(1).sum()).mul(0f);
+          NDArray others =
+              mlp.biases()
+                  .get(0)
+                  .sum()
+                  .add(mlp.weights().get(1).sum())
+                  .add(mlp.biases().get(1).sum())
+                  .mul(0f);
           gc.backward(mlp.weights().get(0).mul(coeff).sum().add(others));
         }
         opt.step(LR);

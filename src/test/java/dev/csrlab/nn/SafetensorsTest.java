@@ -61,12 +61,18 @@ class SafetensorsTest {
     long begin = w1.get("data_offsets").get(0).asLong();
     long end = w1.get("data_offsets").get(1).asLong();
     assertEquals(4L * 32 * 64, end - begin);
-    float first = ByteBuffer.wrap(all, (int) (8 + n + begin), 4).order(ByteOrder.LITTLE_ENDIAN)
-        .getFloat();
+    float first =
+        ByteBuffer.wrap(all, (int) (8 + n + begin), 4).order(ByteOrder.LITTLE_ENDIAN).getFloat();
     assertEquals(w.layers().get(1).weight()[0], first);
     long total = 0;
-    for (String k : List.of("layers.0.weight", "layers.0.bias", "layers.1.weight",
-        "layers.1.bias", "layers.2.weight", "layers.2.bias")) {
+    for (String k :
+        List.of(
+            "layers.0.weight",
+            "layers.0.bias",
+            "layers.1.weight",
+            "layers.1.bias",
+            "layers.2.weight",
+            "layers.2.bias")) {
       JsonNode t = h.get(k);
       total += t.get("data_offsets").get(1).asLong() - t.get("data_offsets").get(0).asLong();
     }

@@ -19,22 +19,27 @@ class CurvesTest {
   @Test
   void flopsPerStepIsSixTimesBatchTimesWeights() {
     assertEquals(90_636_288.0, FlopsModel.perStep(List.of(128, 128), 128));
-    assertEquals(6.0 * 128 * (784 * 256 + 256 * 256 + 2560),
-        FlopsModel.perStep(List.of(256, 256), 128));
+    assertEquals(
+        6.0 * 128 * (784 * 256 + 256 * 256 + 2560), FlopsModel.perStep(List.of(256, 256), 128));
   }
 
   @Test
   void cumulativeFlopsPriceEachStepByItsModel() throws IOException {
     StepSeries s = StepSeries.read(write("step,phase\n1,small\n2,small\n3,wide\n4,wide\n"));
-    assertArrayEquals(new double[] {1, 2, 12, 22},
-        FlopsModel.cumulative(s, "continuous", 2, 1, 10), 1e-12);
+    assertArrayEquals(
+        new double[] {1, 2, 12, 22}, FlopsModel.cumulative(s, "continuous", 2, 1, 10), 1e-12);
     StepSeries noPhase = StepSeries.read(write("step\n1\n2\n3\n4\n"));
-    assertArrayEquals(new double[] {10, 20, 30, 40},
-        FlopsModel.cumulative(noPhase, "scratch", -1, 1, 10), 1e-12, "A pays wide from 0");
-    assertArrayEquals(new double[] {1, 2, 12, 22},
-        FlopsModel.cumulative(noPhase, "net2net", 2, 1, 10), 1e-12);
-    assertArrayEquals(new double[] {1, 2, 3, 4},
-        FlopsModel.cumulative(noPhase, "small-continue", -1, 1, 10), 1e-12);
+    assertArrayEquals(
+        new double[] {10, 20, 30, 40},
+        FlopsModel.cumulative(noPhase, "scratch", -1, 1, 10),
+        1e-12,
+        "A pays wide from 0");
+    assertArrayEquals(
+        new double[] {1, 2, 12, 22}, FlopsModel.cumulative(noPhase, "net2net", 2, 1, 10), 1e-12);
+    assertArrayEquals(
+        new double[] {1, 2, 3, 4},
+        FlopsModel.cumulative(noPhase, "small-continue", -1, 1, 10),
+        1e-12);
   }
 
   @Test
@@ -51,15 +56,18 @@ class CurvesTest {
   void malformedCsvNumberNamesFileAndLine() throws IOException {
     Path f = write("step,epoch,train_loss,val_loss\n1,0,0.5,x\n");
     IOException e = assertThrows(IOException.class, () -> StepSeries.read(f));
-    assertTrue(e.getMessage().contains("line 2") && e.getMessage().contains("'x'"),
-        e.getMessage());
+    assertTrue(e.getMessage().contains("line 2") && e.getMessage().contains("'x'"), e.getMessage());
   }
 
   @Test
   void bandIsMeanAndSampleStdAcrossSeedsAlignedOnX() {
-    Band b = Band.across("v", List.of(
-        new Band.Curve(new double[] {0, 1, 2}, new double[] {1, 2, 3}),
-        new Band.Curve(new double[] {1, 2}, new double[] {4, Double.NaN})), 100);
+    Band b =
+        Band.across(
+            "v",
+            List.of(
+                new Band.Curve(new double[] {0, 1, 2}, new double[] {1, 2, 3}),
+                new Band.Curve(new double[] {1, 2}, new double[] {4, Double.NaN})),
+            100);
     assertArrayEquals(new double[] {0, 1, 2}, b.x());
     assertArrayEquals(new double[] {1, 3, 3}, b.mean(), 1e-12);
     assertArrayEquals(new double[] {0, Math.sqrt(2), 0}, b.sd(), 1e-12);

@@ -31,15 +31,16 @@ class ReportWriterTest {
     assertEquals(out.resolve("report.html"), html);
     String text = Files.readString(html);
 
-    assertFalse(Pattern.compile("(src|href)\\s*=\\s*\"(https?:|//|file:)").matcher(text).find(),
+    assertFalse(
+        Pattern.compile("(src|href)\\s*=\\s*\"(https?:|//|file:)").matcher(text).find(),
         "no external references");
     assertFalse(text.contains("<script") || text.contains("<link"), "nothing to fetch or run");
     List<String> images = embeddedImages(text);
     int imgTags = text.split("<img ", -1).length - 1;
     assertEquals(imgTags, images.size(), "every image is a base64 data URI");
     assertEquals(8, images.size(), "4 charts + before/after heatmap of both widened variants");
-    BufferedImage chart = ImageIO.read(new ByteArrayInputStream(
-        Base64.getDecoder().decode(images.get(0))));
+    BufferedImage chart =
+        ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(images.get(0))));
     assertEquals(Charts.WIDTH, chart.getWidth());
     assertEquals(Charts.HEIGHT, chart.getHeight());
 
@@ -47,12 +48,14 @@ class ReportWriterTest {
     assertTrue(text.contains("C&#39;s expansion shock") || text.contains("C's expansion shock"));
     assertTrue(text.contains("class=\"fails\""), "criterion 1 fails: B's shock ≈ 0");
     assertTrue(text.contains("class=\"not-evaluated\""), "criterion 3 needs scratch");
-    assertTrue(text.contains("Not evaluated: the experiment has no A (variant &#39;scratch&#39;)")
-        || text.contains("Not evaluated: the experiment has no A (variant 'scratch')"));
+    assertTrue(
+        text.contains("Not evaluated: the experiment has no A (variant &#39;scratch&#39;)")
+            || text.contains("Not evaluated: the experiment has no A (variant 'scratch')"));
     assertTrue(text.contains("function-preserving"));
     assertTrue(text.contains("What these seeds can resolve"));
-    assertTrue(text.split("<table>", -1).length - 1 >= 6, "verdicts, stats, comparisons, NI,"
-        + " recovery, runs, environment tables");
+    assertTrue(
+        text.split("<table>", -1).length - 1 >= 6,
+        "verdicts, stats, comparisons, NI," + " recovery, runs, environment tables");
     assertTrue(text.contains("continuous − net2net"));
     assertTrue(text.contains("abc123") && text.contains("0.36.0") && text.contains("2.7.1"));
     assertTrue(text.contains("&quot;nonInferiorityMargin&quot;"), "config JSON is shown");
@@ -93,14 +96,14 @@ class ReportWriterTest {
   @Test
   void directoryWithoutSummaryIsAClearError() throws IOException {
     Path empty = Files.createDirectories(tmp.resolve("empty"));
-    IOException e = assertThrows(IOException.class,
-        () -> ReportWriter.write(empty, tmp.resolve("x")));
+    IOException e =
+        assertThrows(IOException.class, () -> ReportWriter.write(empty, tmp.resolve("x")));
     assertTrue(e.getMessage().contains("summary.json not found"), e.getMessage());
   }
 
   private static List<String> embeddedImages(String html) {
-    Matcher m = Pattern.compile("<img [^>]*src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"")
-        .matcher(html);
+    Matcher m =
+        Pattern.compile("<img [^>]*src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"").matcher(html);
     List<String> out = new ArrayList<>();
     while (m.find()) {
       out.add(m.group(1));

@@ -33,14 +33,38 @@ final class SyntheticExperiment {
     List<RunResult> runs = new ArrayList<>();
     for (String v : variants) {
       for (long s = 0; s < seeds; s++) {
-        RunResult r = RunFixtures.run(v, s, v.equals("continuous") ? 0.12 + 0.01 * s : 1e-4,
-            v.equals("continuous") ? 40 + s : 0, 0.975 + 0.001 * s);
-        r = new RunResult(r.variant(), r.method(), r.seed(), r.status(),
-            r.wideningStep() < 0 ? -1 : N, r.trigger(), r.shock(), r.peakShock(),
-            r.excessLossArea(), r.functionError(), r.functionKl(), r.recoverySteps(),
-            r.recovered(), r.valLossAtN100(), r.valLossAtN500(), r.bestValLoss(),
-            r.bestValEpoch(), r.finalTestAccuracy(), r.finalTestLoss(), STEPS, r.trainFlops(),
-            r.seconds(), r.pathSimilarity());
+        RunResult r =
+            RunFixtures.run(
+                v,
+                s,
+                v.equals("continuous") ? 0.12 + 0.01 * s : 1e-4,
+                v.equals("continuous") ? 40 + s : 0,
+                0.975 + 0.001 * s);
+        r =
+            new RunResult(
+                r.variant(),
+                r.method(),
+                r.seed(),
+                r.status(),
+                r.wideningStep() < 0 ? -1 : N,
+                r.trigger(),
+                r.shock(),
+                r.peakShock(),
+                r.excessLossArea(),
+                r.functionError(),
+                r.functionKl(),
+                r.recoverySteps(),
+                r.recovered(),
+                r.valLossAtN100(),
+                r.valLossAtN500(),
+                r.bestValLoss(),
+                r.bestValEpoch(),
+                r.finalTestAccuracy(),
+                r.finalTestLoss(),
+                STEPS,
+                r.trainFlops(),
+                r.seconds(),
+                r.pathSimilarity());
         runs.add(r);
         Path runDir = dir.resolve(v + "-seed" + s);
         Files.createDirectories(runDir);
@@ -65,8 +89,7 @@ final class SyntheticExperiment {
     env.put("git_commit", "abc123");
     root.put("wall_seconds", 123.4);
     root.set("runs", SummaryCodec.runsToJson(runs));
-    Files.writeString(dir.resolve("summary.json"),
-        SummaryCodec.mapper().writeValueAsString(root));
+    Files.writeString(dir.resolve("summary.json"), SummaryCodec.mapper().writeValueAsString(root));
     return runs;
   }
 
@@ -80,8 +103,16 @@ final class SyntheticExperiment {
         loss += 0.3 * Math.exp(-(step - N) / 20.0);
       }
       String phase = !widens || step > N ? "wide" : "small";
-      sb.append(String.format(Locale.ROOT, "%d,%d,%.5f,%.5f,%.5f,0.001,%s%n", step,
-          step / 200, loss * 1.05, loss, 1 - loss / 2.5, phase));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "%d,%d,%.5f,%.5f,%.5f,0.001,%s%n",
+              step,
+              step / 200,
+              loss * 1.05,
+              loss,
+              1 - loss / 2.5,
+              phase));
     }
     return sb.toString();
   }

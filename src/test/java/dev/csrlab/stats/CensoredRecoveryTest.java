@@ -44,14 +44,14 @@ class CensoredRecoveryTest {
   @Test
   void neverRecoveredRunIsCensoredAtRemainingSteps() {
     RunResult r = run("continuous", 0, 0.1, -1, 0.97);
-    assertEquals(RunFixtures.STEPS - RunFixtures.WIDENING_STEP,
-        Metric.RECOVERY_STEPS.value(r), 1e-12);
+    assertEquals(
+        RunFixtures.STEPS - RunFixtures.WIDENING_STEP, Metric.RECOVERY_STEPS.value(r), 1e-12);
     assertEquals(true, Metric.isCensored(r));
     assertEquals(true, Double.isNaN(Metric.RECOVERY_STEPS.value(run("scratch", 0, 0, 0, 0.9))));
   }
 
-  private static void put(Map<Long, RunResult> c, Map<Long, RunResult> b, long seed,
-      long cRec, long bRec) {
+  private static void put(
+      Map<Long, RunResult> c, Map<Long, RunResult> b, long seed, long cRec, long bRec) {
     c.put(seed, run("continuous", seed, 0.1, cRec, 0.97));
     b.put(seed, run("net2net", seed, 0.0, bRec, 0.97));
   }

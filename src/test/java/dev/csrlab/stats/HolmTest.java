@@ -14,8 +14,10 @@ class HolmTest {
    */
   @Test
   void adjustsInStepDownOrderAndRestoresInputOrder() {
-    assertArrayEquals(new double[] {0.03, 0.06, 0.06, 0.02},
-        Holm.adjust(new double[] {0.01, 0.04, 0.03, 0.005}), 1e-12);
+    assertArrayEquals(
+        new double[] {0.03, 0.06, 0.06, 0.02},
+        Holm.adjust(new double[] {0.01, 0.04, 0.03, 0.005}),
+        1e-12);
   }
 
   @Test

@@ -109,8 +109,10 @@ class PairedTestsTest {
 
   @Test
   void negativeMarginIsRejectedWithAClearMessage() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> PairedTests.nonInferiority(new double[] {1, 2}, -0.1, 0.05));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> PairedTests.nonInferiority(new double[] {1, 2}, -0.1, 0.05));
     assertTrue(e.getMessage().contains("margin"));
   }
 
@@ -127,8 +129,10 @@ class PairedTestsTest {
   /* MDE = (t_{.975,4} + t_{.80,4})·sd/√5 = (2.7764451 + 0.9409646)·1/√5 = 1.6625029. */
   @Test
   void minimumDetectableEffectUsesBothQuantiles() {
-    assertEquals((2.7764451 + 0.9409646) / Math.sqrt(5),
-        PairedTests.minimumDetectable(5, 1.0, 0.05, 0.8), 1e-6);
+    assertEquals(
+        (2.7764451 + 0.9409646) / Math.sqrt(5),
+        PairedTests.minimumDetectable(5, 1.0, 0.05, 0.8),
+        1e-6);
     assertTrue(Double.isNaN(PairedTests.minimumDetectable(1, 1.0, 0.05, 0.8)));
   }
 }

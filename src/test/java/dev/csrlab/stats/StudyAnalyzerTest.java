@@ -20,8 +20,7 @@ class StudyAnalyzerTest {
   @Test
   void variantStatsReportMeanStdAndIntervalInPercentForAccuracy() {
     List<RunResult> runs = abc(5, 0.12, 0.978, 0.976, 0.977, 0.0);
-    StudyAnalysis a = StudyAnalyzer.analyze(runs, config(FIVE, "scratch", "net2net",
-        "continuous"));
+    StudyAnalysis a = StudyAnalyzer.analyze(runs, config(FIVE, "scratch", "net2net", "continuous"));
     VariantStats c = a.variants().get(2);
     assertEquals("continuous", c.variant());
     assertEquals("C", c.role());
@@ -42,13 +41,21 @@ class StudyAnalyzerTest {
     for (long s = 0; s < 5; s++) {
       runs.add(run("continuous-unsorted", s, 0.3, 60, 0.975));
     }
-    StudyAnalysis a = StudyAnalyzer.analyze(runs, config(FIVE, "scratch", "net2net",
-        "continuous", "continuous-unsorted"));
-    List<String> acc = a.comparisons().stream()
-        .filter(c -> c.metric() == Metric.FINAL_TEST_ACCURACY)
-        .map(c -> c.treatment() + "-" + c.reference()).toList();
-    assertEquals(List.of("continuous-net2net", "continuous-scratch", "net2net-scratch",
-        "continuous-unsorted-continuous"), acc);
+    StudyAnalysis a =
+        StudyAnalyzer.analyze(
+            runs, config(FIVE, "scratch", "net2net", "continuous", "continuous-unsorted"));
+    List<String> acc =
+        a.comparisons().stream()
+            .filter(c -> c.metric() == Metric.FINAL_TEST_ACCURACY)
+            .map(c -> c.treatment() + "-" + c.reference())
+            .toList();
+    assertEquals(
+        List.of(
+            "continuous-net2net",
+            "continuous-scratch",
+            "net2net-scratch",
+            "continuous-unsorted-continuous"),
+        acc);
     assertNull(a.comparison(Metric.SHOCK, "continuous", "scratch"), "scratch has no shock");
     Comparison cb = a.comparison(Metric.SHOCK, "continuous", "net2net");
     assertEquals(5, cb.nPairs());
@@ -59,11 +66,14 @@ class StudyAnalyzerTest {
   @Test
   void onlySeedsWhereBothRunsCompletedArePaired() {
     List<RunResult> runs = new ArrayList<>(abc(5, 0.12, 0.978, 0.976, 0.977, 0.001));
-    int i = runs.indexOf(runs.stream()
-        .filter(r -> r.variant().equals("net2net") && r.seed() == 2).findFirst().orElseThrow());
+    int i =
+        runs.indexOf(
+            runs.stream()
+                .filter(r -> r.variant().equals("net2net") && r.seed() == 2)
+                .findFirst()
+                .orElseThrow());
     runs.set(i, RunFixtures.withStatus(runs.get(i), "diverged"));
-    StudyAnalysis a = StudyAnalyzer.analyze(runs, config(FIVE, "scratch", "net2net",
-        "continuous"));
+    StudyAnalysis a = StudyAnalyzer.analyze(runs, config(FIVE, "scratch", "net2net", "continuous"));
     Comparison cb = a.comparison(Metric.FINAL_TEST_ACCURACY, "continuous", "net2net");
     assertEquals(List.of(0L, 1L, 3L, 4L), cb.seeds());
     assertEquals(5, a.comparison(Metric.FINAL_TEST_ACCURACY, "continuous", "scratch").nPairs());
@@ -73,8 +83,10 @@ class StudyAnalyzerTest {
 
   @Test
   void pairedDifferenceMatchesPerSeedSubtraction() {
-    StudyAnalysis a = StudyAnalyzer.analyze(abc(5, 0.12, 0.978, 0.976, 0.977, 0.0),
-        config(FIVE, "scratch", "net2net", "continuous"));
+    StudyAnalysis a =
+        StudyAnalyzer.analyze(
+            abc(5, 0.12, 0.978, 0.976, 0.977, 0.0),
+            config(FIVE, "scratch", "net2net", "continuous"));
     Comparison cb = a.comparison(Metric.SHOCK, "continuous", "net2net");
     // Per seed: (0.12 + 0.01 s) − 1e-4 (s + 1) ⇒ mean 0.14 − 3e-4 = 0.1397.
     assertEquals(0.1397, cb.meanDiff(), 1e-12);
@@ -103,17 +115,19 @@ class StudyAnalyzerTest {
 
   @Test
   void duplicateCompletedRunIsAnError() {
-    List<RunResult> runs = List.of(run("continuous", 0, 0.1, 3, 0.9),
-        run("continuous", 0, 0.2, 3, 0.9));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> StudyAnalyzer.analyze(runs, config(List.of(0L), "continuous")));
+    List<RunResult> runs =
+        List.of(run("continuous", 0, 0.1, 3, 0.9), run("continuous", 0, 0.2, 3, 0.9));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> StudyAnalyzer.analyze(runs, config(List.of(0L), "continuous")));
     assertTrue(e.getMessage().contains("seed 0"));
   }
 
   @Test
   void variantsOnlyInTheRunsAreStillSummarised() {
-    List<RunResult> runs = List.of(run("continuous", 0, 0.1, 3, 0.9),
-        run("net2net-each-once", 0, 0.2, 3, 0.9));
+    List<RunResult> runs =
+        List.of(run("continuous", 0, 0.1, 3, 0.9), run("net2net-each-once", 0, 0.2, 3, 0.9));
     StudyAnalysis a = StudyAnalyzer.analyze(runs, config(List.of(0L), "continuous"));
     assertEquals(2, a.variants().size());
     assertNotNull(a.comparison(Metric.SHOCK, "net2net-each-once", "continuous"));

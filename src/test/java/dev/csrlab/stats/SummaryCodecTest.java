@@ -40,8 +40,9 @@ class SummaryCodecTest {
 
   @Test
   void missingOptionalKeysReadAsNanAndMinusOne() {
-    RunResult r = SummaryCodec.runFromJson(
-        SummaryCodec.toTree(java.util.Map.of("variant", "continuous", "seed", 3)));
+    RunResult r =
+        SummaryCodec.runFromJson(
+            SummaryCodec.toTree(java.util.Map.of("variant", "continuous", "seed", 3)));
     assertEquals(3, r.seed());
     assertTrue(Double.isNaN(r.shock()));
     assertEquals(-1, r.recoverySteps());
@@ -51,16 +52,21 @@ class SummaryCodecTest {
 
   @Test
   void jacksonDefaultNanStringsReadAsNan() {
-    RunResult r = SummaryCodec.runFromJson(SummaryCodec.toTree(java.util.Map.of(
-        "variant", "scratch", "seed", 0, "shock", "NaN", "peak_shock", "-Infinity")));
+    RunResult r =
+        SummaryCodec.runFromJson(
+            SummaryCodec.toTree(
+                java.util.Map.of(
+                    "variant", "scratch", "seed", 0, "shock", "NaN", "peak_shock", "-Infinity")));
     assertTrue(Double.isNaN(r.shock()) && Double.isNaN(r.peakShock()));
   }
 
   @Test
   void badRunNamesItsIndexAndKey() throws IOException {
     Path file = dir.resolve("summary.json");
-    Files.writeString(file, "{\"runs\":[{\"variant\":\"a\",\"seed\":0},"
-        + "{\"variant\":\"b\",\"seed\":1,\"shock\":\"high\"}]}");
+    Files.writeString(
+        file,
+        "{\"runs\":[{\"variant\":\"a\",\"seed\":0},"
+            + "{\"variant\":\"b\",\"seed\":1,\"shock\":\"high\"}]}");
     IOException e = assertThrows(IOException.class, () -> SummaryCodec.readRuns(file));
     assertTrue(e.getMessage().contains("runs[1]"), e.getMessage());
     assertTrue(e.getMessage().contains("\"shock\" must be a number"), e.getMessage());
@@ -68,8 +74,10 @@ class SummaryCodecTest {
 
   @Test
   void analysisSerialisesWithSnakeCaseKeysAndNullForNan() {
-    StudyAnalysis a = StudyAnalyzer.analyze(abc(1, 0.12, 0.978, 0.976, 0.977, 0.0),
-        config(List.of(0L), "scratch", "net2net", "continuous"));
+    StudyAnalysis a =
+        StudyAnalyzer.analyze(
+            abc(1, 0.12, 0.978, 0.976, 0.977, 0.0),
+            config(List.of(0L), "scratch", "net2net", "continuous"));
     JsonNode t = SummaryCodec.toTree(a);
     assertEquals(0.1, t.get("non_inferiority_margin_pp").asDouble(), 1e-12);
     JsonNode cmp = t.get("comparisons").get(0);

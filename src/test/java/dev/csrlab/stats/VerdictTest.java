@@ -44,8 +44,8 @@ class VerdictTest {
       runs.add(run("net2net", s, 0.5 + 0.01 * s, 10, 0.97));
       runs.add(run("continuous", s, 0.1 + 0.02 * s, 10, 0.97));
     }
-    Verdict v = StudyAnalyzer.analyze(runs, config(FIVE, "net2net", "continuous"))
-        .verdicts().get(0);
+    Verdict v =
+        StudyAnalyzer.analyze(runs, config(FIVE, "net2net", "continuous")).verdicts().get(0);
     assertEquals(Outcome.HOLDS, v.outcome());
     assertTrue(v.sentence().startsWith("Holds: C's shock is lower"));
   }
@@ -79,8 +79,8 @@ class VerdictTest {
     Verdict v = a.verdicts().get(2);
     assertEquals(Outcome.NOT_DISTINGUISHABLE, v.outcome(), v.sentence());
     assertTrue(v.sentence().startsWith("Not distinguishable"));
-    assertTrue(a.resolutionNote().contains("seeds would be needed at this spread"),
-        a.resolutionNote());
+    assertTrue(
+        a.resolutionNote().contains("seeds would be needed at this spread"), a.resolutionNote());
     assertTrue(a.resolutionNote().contains("80% power only for true mean differences of about"));
   }
 
@@ -102,10 +102,12 @@ class VerdictTest {
 
   @Test
   void missingScratchLeavesCriterionThreeNotEvaluated() {
-    List<RunResult> runs = abc(3, 0.12, 0.978, 0.976, 0.977, 0.001).stream()
-        .filter(r -> !r.variant().equals("scratch")).toList();
-    StudyAnalysis a = StudyAnalyzer.analyze(runs, config(List.of(0L, 1L, 2L), "net2net",
-        "continuous"));
+    List<RunResult> runs =
+        abc(3, 0.12, 0.978, 0.976, 0.977, 0.001).stream()
+            .filter(r -> !r.variant().equals("scratch"))
+            .toList();
+    StudyAnalysis a =
+        StudyAnalyzer.analyze(runs, config(List.of(0L, 1L, 2L), "net2net", "continuous"));
     Verdict v = a.verdicts().get(2);
     assertEquals(Outcome.NOT_EVALUATED, v.outcome());
     assertTrue(v.sentence().contains("A (variant 'scratch')"), v.sentence());
@@ -122,11 +124,31 @@ class VerdictTest {
     for (long s = 0; s < 5; s++) {
       runs.add(run("net2net", s, 0.0, 0, 0.97));
       RunResult c = run("continuous", s, 0.1, 3, 0.97);
-      runs.add(new RunResult("continuous-x", c.method(), s, c.status(), c.wideningStep(),
-          c.trigger(), c.shock(), c.peakShock(), c.excessLossArea(), c.functionError(),
-          c.functionKl(), c.recoverySteps(), c.recovered(), c.valLossAtN100(),
-          c.valLossAtN500(), c.bestValLoss(), c.bestValEpoch(), c.finalTestAccuracy(),
-          c.finalTestLoss(), c.steps(), c.trainFlops(), c.seconds(), c.pathSimilarity()));
+      runs.add(
+          new RunResult(
+              "continuous-x",
+              c.method(),
+              s,
+              c.status(),
+              c.wideningStep(),
+              c.trigger(),
+              c.shock(),
+              c.peakShock(),
+              c.excessLossArea(),
+              c.functionError(),
+              c.functionKl(),
+              c.recoverySteps(),
+              c.recovered(),
+              c.valLossAtN100(),
+              c.valLossAtN500(),
+              c.bestValLoss(),
+              c.bestValEpoch(),
+              c.finalTestAccuracy(),
+              c.finalTestLoss(),
+              c.steps(),
+              c.trainFlops(),
+              c.seconds(),
+              c.pathSimilarity()));
     }
     StudyAnalysis a = StudyAnalyzer.analyze(runs, b.build());
     assertTrue(a.verdicts().stream().allMatch(v -> v.outcome() == Outcome.NOT_EVALUATED));

@@ -11,22 +11,35 @@ import org.junit.jupiter.api.Test;
 /** The SPEC §2 window metrics computed from a hand-made subset validation curve. */
 class RunTrackerTest {
   private final List<MetricEvent> metrics = new ArrayList<>();
-  private final TrainingListener bus = new TrainingListener() {
-    @Override
-    public void onMetric(MetricEvent e) {
-      metrics.add(e);
-    }
-  };
+  private final TrainingListener bus =
+      new TrainingListener() {
+        @Override
+        public void onMetric(MetricEvent e) {
+          metrics.add(e);
+        }
+      };
   private final RunKey key = new RunKey("continuous", 0);
 
   private WideningEvent widening(long n, double lossBefore, double accBefore) {
-    return new WideningEvent(key, n, "step " + n, 0.30, 0.50, 0.90, 0.85, 1.0, 0.1, lossBefore,
-        accBefore, List.of(), new double[0]);
+    return new WideningEvent(
+        key,
+        n,
+        "step " + n,
+        0.30,
+        0.50,
+        0.90,
+        0.85,
+        1.0,
+        0.1,
+        lossBefore,
+        accBefore,
+        List.of(),
+        new double[0]);
   }
 
   private StepEvent step(long s, double loss, double acc) {
-    return new StepEvent(key, s, 1, loss, loss, acc, 1e-3, Phase.WIDE, Double.NaN, Double.NaN,
-        false);
+    return new StepEvent(
+        key, s, 1, loss, loss, acc, 1e-3, Phase.WIDE, Double.NaN, Double.NaN, false);
   }
 
   @Test
@@ -44,7 +57,8 @@ class RunTrackerTest {
     assertEquals(4, r.recoverySteps(), "accuracy back to 0.90 at N+4");
     assertTrue(r.recovered());
     assertEquals(0.20, r.shock(), 1e-12);
-    assertEquals(List.of("Metric/Peak_Shock", "Metric/Excess_Loss_Area", "Metric/Recovery_Steps"),
+    assertEquals(
+        List.of("Metric/Peak_Shock", "Metric/Excess_Loss_Area", "Metric/Recovery_Steps"),
         metrics.stream().map(MetricEvent::tag).toList());
     assertEquals(14, metrics.get(0).step(), "window closes at N+P");
   }

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class WideningTriggerTest {
   /** Steps until the trigger fires for a loss curve {@code loss(step)}. */
-  private static long firstFiring(WideningTrigger t, java.util.function.LongToDoubleFunction loss,
-      StringBuilder why) {
+  private static long firstFiring(
+      WideningTrigger t, java.util.function.LongToDoubleFunction loss, StringBuilder why) {
     for (long s = 1; s <= 100_000; s++) {
       String fired = t.check(s, loss.applyAsDouble(s));
       if (fired != null) {

@@ -11,16 +11,17 @@ public final class FakeExecutor implements TaskExecutor {
 
   @Override
   public <T> void execute(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-    pending.add(() -> {
-      T result;
-      try {
-        result = work.call();
-      } catch (Exception | Error e) {
-        onFailure.accept(e);
-        return;
-      }
-      onSuccess.accept(result);
-    });
+    pending.add(
+        () -> {
+          T result;
+          try {
+            result = work.call();
+          } catch (Exception | Error e) {
+            onFailure.accept(e);
+            return;
+          }
+          onSuccess.accept(result);
+        });
   }
 
   public int pendingCount() {

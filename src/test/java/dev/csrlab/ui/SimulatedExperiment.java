@@ -26,16 +26,18 @@ import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
- * A fake event source shaped like the real runner (SeedProtocol): per seed all variants start,
- * then advance in lock-step; widened variants share the small prefix (shared=true) up to N, get
- * a WideningEvent with a block-structured similarity matrix, and C shows a loss spike after N.
+ * A fake event source shaped like the real runner (SeedProtocol): per seed all variants start, then
+ * advance in lock-step; widened variants share the small prefix (shared=true) up to N, get a
+ * WideningEvent with a block-structured similarity matrix, and C shows a loss spike after N.
  */
 public final class SimulatedExperiment implements ExperimentEngine {
   private final long stepNanos;
   private final LongConsumer stepHook;
   private final Path root;
 
-  /** @param stepNanos sleep per step (0 = as fast as possible) */
+  /**
+   * @param stepNanos sleep per step (0 = as fast as possible)
+   */
   public SimulatedExperiment(Path root, long stepNanos, LongConsumer stepHook) {
     this.root = root;
     this.stepNanos = stepNanos;
@@ -49,21 +51,34 @@ public final class SimulatedExperiment implements ExperimentEngine {
     Path dir = root.resolve("sim-" + c.name());
     long perEpoch = ConfigValidator.stepsPerEpoch(c);
     long total = perEpoch * c.epochs();
-    long n = c.widening().kind().id().equals("step") ? c.widening().step()
-        : perEpoch * c.widening().epoch();
+    long n =
+        c.widening().kind().id().equals("step")
+            ? c.widening().step()
+            : perEpoch * c.widening().epoch();
     log.accept("simulated experiment " + dir);
     for (long seed : c.seeds()) {
       Random rnd = new Random(seed);
       for (VariantSpec v : c.variants()) {
-        l.onRunStart(new RunStarted(new RunKey(v.name(), seed), v, c,
-            dir.resolve(v.name() + "-seed" + seed), total, perEpoch,
-            v.method().widens() ? c.widths() : c.targetWidths(), "cpu (simulated)"));
+        l.onRunStart(
+            new RunStarted(
+                new RunKey(v.name(), seed),
+                v,
+                c,
+                dir.resolve(v.name() + "-seed" + seed),
+                total,
+                perEpoch,
+                v.method().widens() ? c.widths() : c.targetWidths(),
+                "cpu (simulated)"));
       }
       for (long s = 1; s <= total; s++) {
         if (cancel.isCancelled()) {
           for (VariantSpec v : c.variants()) {
-            l.onRunEnd(new RunFinished(new RunKey(v.name(), seed), RunStatus.CANCELLED,
-                result(v, seed, n, "cancelled", s - 1), "cancelled at step " + (s - 1)));
+            l.onRunEnd(
+                new RunFinished(
+                    new RunKey(v.name(), seed),
+                    RunStatus.CANCELLED,
+                    result(v, seed, n, "cancelled", s - 1),
+                    "cancelled at step " + (s - 1)));
           }
           return dir;
         }
@@ -72,13 +87,26 @@ public final class SimulatedExperiment implements ExperimentEngine {
           RunKey key = new RunKey(v.name(), seed);
           boolean widens = v.method().widens();
           double base = 2.3 * Math.exp(-s / 60.0) + 0.15;
-          double spike = widens && s > n && v.method() == Method.CONTINUOUS
-              ? 0.8 * Math.exp(-(s - n) / 15.0) : 0;
+          double spike =
+              widens && s > n && v.method() == Method.CONTINUOUS
+                  ? 0.8 * Math.exp(-(s - n) / 15.0)
+                  : 0;
           double val = base + spike;
           double train = val + 0.1 * rnd.nextGaussian();
           Phase phase = widens && s <= n ? Phase.SMALL : Phase.WIDE;
-          l.onStep(new StepEvent(key, s, epoch, train, val, 1 - val / 2.5, c.lr(), phase,
-              Double.NaN, Double.NaN, widens && s <= n));
+          l.onStep(
+              new StepEvent(
+                  key,
+                  s,
+                  epoch,
+                  train,
+                  val,
+                  1 - val / 2.5,
+                  c.lr(),
+                  phase,
+                  Double.NaN,
+                  Double.NaN,
+                  widens && s <= n));
           if (widens && s == n) {
             l.onWidening(widening(key, n, c, v, rnd));
           }
@@ -92,25 +120,51 @@ public final class SimulatedExperiment implements ExperimentEngine {
         }
       }
       for (VariantSpec v : c.variants()) {
-        l.onRunEnd(new RunFinished(new RunKey(v.name(), seed), RunStatus.COMPLETED,
-            result(v, seed, n, "completed", total), "completed " + total + " steps"));
+        l.onRunEnd(
+            new RunFinished(
+                new RunKey(v.name(), seed),
+                RunStatus.COMPLETED,
+                result(v, seed, n, "completed", total),
+                "completed " + total + " steps"));
       }
     }
     return dir;
   }
 
-  private static WideningEvent widening(RunKey key, long n, ExperimentConfig c, VariantSpec v,
-      Random rnd) {
+  private static WideningEvent widening(
+      RunKey key, long n, ExperimentConfig c, VariantSpec v, Random rnd) {
     List<LayerWidening> layers = new ArrayList<>();
     for (int l = 0; l < c.widths().size(); l++) {
       int w = c.widths().get(l);
-      layers.add(v.method().resamples() ? seriated(l + 1, w, c.targetWidths().get(l), rnd)
-          : new LayerWidening(l + 1, w, c.targetWidths().get(l), new int[0], new float[0],
-              new double[0], Double.NaN, Double.NaN, Double.NaN));
+      layers.add(
+          v.method().resamples()
+              ? seriated(l + 1, w, c.targetWidths().get(l), rnd)
+              : new LayerWidening(
+                  l + 1,
+                  w,
+                  c.targetWidths().get(l),
+                  new int[0],
+                  new float[0],
+                  new double[0],
+                  Double.NaN,
+                  Double.NaN,
+                  Double.NaN));
     }
     double shock = v.method() == Method.CONTINUOUS ? 0.4 : 0.001;
-    return new WideningEvent(key, n, "step " + n, 0.5, 0.5 + shock, 0.85, 0.8, shock / 2,
-        shock / 10, 0.5, 0.85, layers, new double[] {0.5, 0.5});
+    return new WideningEvent(
+        key,
+        n,
+        "step " + n,
+        0.5,
+        0.5 + shock,
+        0.85,
+        0.8,
+        shock / 2,
+        shock / 10,
+        0.5,
+        0.85,
+        layers,
+        new double[] {0.5, 0.5});
   }
 
   /** Units lie on a hidden 1-D axis, shuffled: similarity decays with distance on that axis. */
@@ -138,10 +192,29 @@ public final class SimulatedExperiment implements ExperimentEngine {
   static RunResult result(VariantSpec v, long seed, long n, String status, long steps) {
     boolean widens = v.method().widens();
     double shock = !widens ? Double.NaN : v.method() == Method.CONTINUOUS ? 0.4 : 0.001;
-    return new RunResult(v.name(), v.method().id(), seed, status, widens ? n : -1,
-        widens ? "step " + n : null, shock, shock * 1.5, shock * 10, shock / 2, shock / 10,
-        widens ? 30 + seed : -1, widens, 0.3, 0.25, 0.2, 2,
-        0.97 + 0.001 * seed + (v.method() == Method.CONTINUOUS ? 0.002 : 0), 0.1, steps, 1e12,
-        1.0, List.of());
+    return new RunResult(
+        v.name(),
+        v.method().id(),
+        seed,
+        status,
+        widens ? n : -1,
+        widens ? "step " + n : null,
+        shock,
+        shock * 1.5,
+        shock * 10,
+        shock / 2,
+        shock / 10,
+        widens ? 30 + seed : -1,
+        widens,
+        0.3,
+        0.25,
+        0.2,
+        2,
+        0.97 + 0.001 * seed + (v.method() == Method.CONTINUOUS ? 0.002 : 0),
+        0.1,
+        steps,
+        1e12,
+        1.0,
+        List.of());
   }
 }

@@ -23,14 +23,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * Console output of an experiment (SPEC §3): a tqdm-style progress bar per epoch, a metrics line
- * at every epoch end, a marked block right after widening, a line when recovery happens and a line
+ * Console output of an experiment (SPEC §3): a tqdm-style progress bar per epoch, a metrics line at
+ * every epoch end, a marked block right after widening, a line when recovery happens and a line
  * when a run ends.
  *
  * <p>On a terminal the bar is redrawn in place with {@code '\r'} at most 10 times a second; lanes
  * that advance in lockstep share that one line (the first lane to draw holds it for its epoch).
- * When the output is not a terminal (CI logs, files) every lane prints a plain line at each
- * quarter of an epoch instead.
+ * When the output is not a terminal (CI logs, files) every lane prints a plain line at each quarter
+ * of an epoch instead.
  *
  * <p>The small-model steps shared by every widened variant of a seed arrive once per variant with
  * the same step numbers (interleaved, or replayed one variant after another); each shared step and
@@ -49,12 +49,16 @@ public final class ConsoleReporter implements TrainingListener {
   private final LongSupplier nanoTime;
   private final Map<RunKey, RunState> runs = new HashMap<>();
   private final Map<String, BarState> bars = new HashMap<>();
+
   /** Per seed, the highest shared step / epoch already shown. */
   private final Map<Long, Long> sharedStepShown = new HashMap<>();
+
   private final Map<Long, Long> sharedEpochShown = new HashMap<>();
   private final Set<RunKey> finished = new HashSet<>();
+
   /** Label whose bar holds the terminal line (interactive mode), and when it last drew. */
   private String lineOwner;
+
   private long ownerSeenNanos;
   private boolean barOpen;
   private int lastBarLength;
@@ -143,11 +147,21 @@ public final class ConsoleReporter implements TrainingListener {
     if (quiet) {
       return;
     }
-    String target = e.variant().method().widens()
-        ? " -> " + RunDescription.widths(e.config().targetWidths()) : "";
-    println(String.format(Locale.ROOT, "%s start: %s (method %s), widths %s%s, %d steps, %s",
-        e.key(), e.variant().name(), e.variant().method().id(),
-        RunDescription.widths(e.startWidths()), target, e.totalSteps(), e.device()));
+    String target =
+        e.variant().method().widens()
+            ? " -> " + RunDescription.widths(e.config().targetWidths())
+            : "";
+    println(
+        String.format(
+            Locale.ROOT,
+            "%s start: %s (method %s), widths %s%s, %d steps, %s",
+            e.key(),
+            e.variant().name(),
+            e.variant().method().id(),
+            RunDescription.widths(e.startWidths()),
+            target,
+            e.totalSteps(),
+            e.device()));
   }
 
   @Override
@@ -176,8 +190,17 @@ public final class ConsoleReporter implements TrainingListener {
     // Timing starts at the epoch's first event, so that step itself is not in the rate.
     long timed = e.step() - bar.epochFirstStep;
     double rate = timed > 0 && elapsed > 0 ? timed / elapsed : Double.NaN;
-    String line = ProgressBar.line(label, e.epoch(), s.start.config().epochs(), done, perEpoch,
-        elapsed, rate, e.trainLoss(), unicode);
+    String line =
+        ProgressBar.line(
+            label,
+            e.epoch(),
+            s.start.config().epochs(),
+            done,
+            perEpoch,
+            elapsed,
+            rate,
+            e.trainLoss(),
+            unicode);
     if (interactive) {
       drawInPlace(label, bar, line, done == perEpoch, now);
     } else {
@@ -192,14 +215,22 @@ public final class ConsoleReporter implements TrainingListener {
   @Override
   public synchronized void onEpochEnd(EpochEvent e) {
     RunState s = runs.get(e.key());
-    if (quiet || s == null
+    if (quiet
+        || s == null
         || !firstShowing(sharedEpochShown, e.key(), s.lastStepShared, e.epoch())) {
       return;
     }
-    println(String.format(Locale.ROOT,
-        "%s ep %d/%d done: train loss %.4f | val loss %.4f | val acc %s | %.1f s",
-        label(e.key(), s.lastStepShared), e.epoch(), s.start.config().epochs(),
-        e.meanTrainLoss(), e.valLoss(), WideningBlock.pct(e.valAcc()), e.seconds()));
+    println(
+        String.format(
+            Locale.ROOT,
+            "%s ep %d/%d done: train loss %.4f | val loss %.4f | val acc %s | %.1f s",
+            label(e.key(), s.lastStepShared),
+            e.epoch(),
+            s.start.config().epochs(),
+            e.meanTrainLoss(),
+            e.valLoss(),
+            WideningBlock.pct(e.valAcc()),
+            e.seconds()));
   }
 
   @Override
@@ -212,14 +243,21 @@ public final class ConsoleReporter implements TrainingListener {
   @Override
   public synchronized void onMetric(MetricEvent e) {
     if (Tags.RECOVERY_STEPS.equals(e.tag())) {
-      println(String.format(Locale.ROOT,
-          "%s recovered: subset val accuracy back at its before-widening value %d steps after"
-              + " widening (step %d)", e.key(), Math.round(e.value()), e.step()));
+      println(
+          String.format(
+              Locale.ROOT,
+              "%s recovered: subset val accuracy back at its before-widening value %d steps after"
+                  + " widening (step %d)",
+              e.key(),
+              Math.round(e.value()),
+              e.step()));
     } else if (!quiet) {
-      String value = e.tag().startsWith("Accuracy/")
-          ? WideningBlock.pct(e.value()) : String.format(Locale.ROOT, "%.4f", e.value());
-      println(String.format(Locale.ROOT, "%s %s = %s at step %d", e.key(), e.tag(), value,
-          e.step()));
+      String value =
+          e.tag().startsWith("Accuracy/")
+              ? WideningBlock.pct(e.value())
+              : String.format(Locale.ROOT, "%.4f", e.value());
+      println(
+          String.format(Locale.ROOT, "%s %s = %s at step %d", e.key(), e.tag(), value, e.step()));
     }
   }
 
@@ -230,15 +268,23 @@ public final class ConsoleReporter implements TrainingListener {
     finished.add(e.key());
     StringBuilder sb = new StringBuilder();
     sb.append(e.key()).append(' ');
-    sb.append(e.status() == RunStatus.COMPLETED ? "finished: completed"
-        : "finished: " + e.status().id().toUpperCase(Locale.ROOT));
+    sb.append(
+        e.status() == RunStatus.COMPLETED
+            ? "finished: completed"
+            : "finished: " + e.status().id().toUpperCase(Locale.ROOT));
     if (e.message() != null && !e.message().isBlank()) {
       sb.append(" (").append(e.message()).append(')');
     }
     RunResult r = e.result();
     if (r != null) {
-      sb.append(String.format(Locale.ROOT, " | test acc %s | test loss %.4f | %d steps | %.1f s",
-          WideningBlock.pct(r.finalTestAccuracy()), r.finalTestLoss(), r.steps(), r.seconds()));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              " | test acc %s | test loss %.4f | %d steps | %.1f s",
+              WideningBlock.pct(r.finalTestAccuracy()),
+              r.finalTestLoss(),
+              r.steps(),
+              r.seconds()));
       if (r.wideningStep() > 0 && !r.recovered()) {
         sb.append(" | never recovered its before-widening accuracy");
       }
@@ -247,8 +293,8 @@ public final class ConsoleReporter implements TrainingListener {
   }
 
   /**
-   * Shared-prefix events arrive once per widened variant of a seed (interleaved or replayed):
-   * only the first arrival of each step (or epoch) number is shown.
+   * Shared-prefix events arrive once per widened variant of a seed (interleaved or replayed): only
+   * the first arrival of each step (or epoch) number is shown.
    */
   private static boolean firstShowing(
       Map<Long, Long> shown, RunKey key, boolean shared, long number) {
@@ -269,12 +315,12 @@ public final class ConsoleReporter implements TrainingListener {
 
   /**
    * The lanes of a seed (scratch, the shared prefix, the branches) advance round-robin, in
-   * lockstep: one terminal line shows one of them, the first to draw, until its epoch completes
-   * (or it falls silent for a second); the others report through their epoch lines.
+   * lockstep: one terminal line shows one of them, the first to draw, until its epoch completes (or
+   * it falls silent for a second); the others report through their epoch lines.
    */
   private void drawInPlace(String label, BarState bar, String line, boolean last, long now) {
-    boolean free = lineOwner == null || lineOwner.equals(label)
-        || now - ownerSeenNanos > OWNER_TIMEOUT_NANOS;
+    boolean free =
+        lineOwner == null || lineOwner.equals(label) || now - ownerSeenNanos > OWNER_TIMEOUT_NANOS;
     if (!free) {
       return;
     }

@@ -3,8 +3,8 @@ package dev.csrlab.log.console;
 import java.util.Locale;
 
 /**
- * Formats one tqdm-style progress line (SPEC §3), e.g. {@code continuous-seed0 ep 3/10  45%|█████▍
- *     | 211/469 [00:01<00:01, 412.3 it/s, loss=0.1234]}. Pure formatting: no timing, no I/O.
+ * Formats one tqdm-style progress line (SPEC §3), e.g. {@code continuous-seed0 ep 3/10 45%|█████▍ |
+ * 211/469 [00:01<00:01, 412.3 it/s, loss=0.1234]}. Pure formatting: no timing, no I/O.
  */
 public final class ProgressBar {
   static final int WIDTH = 10;
@@ -32,8 +32,10 @@ public final class ProgressBar {
     double f = total <= 0 ? 1.0 : Math.max(0.0, Math.min(1.0, done / (double) total));
     String remaining =
         rate > 0 && Double.isFinite(rate) ? clock(Math.max(0, total - done) / rate) : "?";
-    String speed = rate > 0 && Double.isFinite(rate)
-        ? String.format(Locale.ROOT, "%.1f it/s", rate) : "? it/s";
+    String speed =
+        rate > 0 && Double.isFinite(rate)
+            ? String.format(Locale.ROOT, "%.1f it/s", rate)
+            : "? it/s";
     return String.format(
         Locale.ROOT,
         "%s ep %d/%d %3d%%|%s| %d/%d [%s<%s, %s, loss=%.4f]",

@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 
 /**
  * The clearly marked console block printed right after widening (SPEC §3): trigger, shock,
- * before→after validation loss and accuracy on the full split, function error and KL, and per
- * layer the path similarity before/after/random and the energy factor c.
+ * before→after validation loss and accuracy on the full split, function error and KL, and per layer
+ * the path similarity before/after/random and the energy factor c.
  */
 final class WideningBlock {
   static final int RULE_WIDTH = 78;
@@ -26,21 +26,35 @@ final class WideningBlock {
     sb.append(rule.repeat(side)).append(title).append(rule.repeat(side)).append('\n');
     row(sb, "trigger", e.trigger());
     row(sb, "widths", widths(e.layers(), arrow));
-    row(sb, "val loss", f("%.4f %s %.4f   shock %+.4f", e.valLossBefore(), arrow,
-        e.valLossAfter(), e.shock()));
-    row(sb, "val acc", f("%s %s %s   accuracy drop %.2f pp", pct(e.valAccBefore()), arrow,
-        pct(e.valAccAfter()), 100 * (e.valAccBefore() - e.valAccAfter())));
-    row(sb, "function error", f("%.4f (mean |logit change|, full val split)",
-        e.functionError()));
+    row(
+        sb,
+        "val loss",
+        f("%.4f %s %.4f   shock %+.4f", e.valLossBefore(), arrow, e.valLossAfter(), e.shock()));
+    row(
+        sb,
+        "val acc",
+        f(
+            "%s %s %s   accuracy drop %.2f pp",
+            pct(e.valAccBefore()),
+            arrow,
+            pct(e.valAccAfter()),
+            100 * (e.valAccBefore() - e.valAccAfter())));
+    row(sb, "function error", f("%.4f (mean |logit change|, full val split)", e.functionError()));
     row(sb, "function KL", f("%.5f (mean KL(before || after))", e.functionKl()));
     double[] energy = e.energyScale() == null ? new double[0] : e.energyScale();
     List<LayerWidening> layers = e.layers();
     for (int i = 0; i < layers.size(); i++) {
       LayerWidening l = layers.get(i);
       double c = i < energy.length ? energy[i] : Double.NaN;
-      row(sb, "hidden" + l.hidden(), f("path similarity before %s  after %s  random %s"
-          + "   energy c %s", num(l.pathBefore()), num(l.pathAfter()), num(l.pathRandom()),
-          Double.isNaN(c) ? "-" : f("%.4f", c)));
+      row(
+          sb,
+          "hidden" + l.hidden(),
+          f(
+              "path similarity before %s  after %s  random %s" + "   energy c %s",
+              num(l.pathBefore()),
+              num(l.pathAfter()),
+              num(l.pathRandom()),
+              Double.isNaN(c) ? "-" : f("%.4f", c)));
     }
     sb.append(rule.repeat(2 * side + title.length())).append('\n');
     return sb.toString();

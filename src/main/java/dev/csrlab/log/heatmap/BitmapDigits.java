@@ -3,8 +3,8 @@ package dev.csrlab.log.heatmap;
 import java.awt.image.BufferedImage;
 
 /**
- * A tiny 3×5 pixel font (scaled ×2) for the colour-bar labels "+1", "0", "−1". Drawn pixel by
- * pixel so labels look the same on every machine, including headless CI hosts without fonts.
+ * A tiny 3×5 pixel font (scaled ×2) for the colour-bar labels "+1", "0", "−1". Drawn pixel by pixel
+ * so labels look the same on every machine, including headless CI hosts without fonts.
  */
 final class BitmapDigits {
   static final int SCALE = 2;

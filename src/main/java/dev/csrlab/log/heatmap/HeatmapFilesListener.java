@@ -1,8 +1,8 @@
 package dev.csrlab.log.heatmap;
 
 import dev.csrlab.growth.LayerWidening;
-import dev.csrlab.nn.DenseLayer;
 import dev.csrlab.log.Npy;
+import dev.csrlab.nn.DenseLayer;
 import dev.csrlab.train.RunFinished;
 import dev.csrlab.train.RunKey;
 import dev.csrlab.train.RunStarted;
@@ -57,8 +57,8 @@ public final class HeatmapFilesListener implements TrainingListener {
   public void onWidening(WideningEvent e) {
     Path dir = runDirs.get(e.key());
     if (dir == null) {
-      throw new IllegalStateException("heatmap files: widening of run " + e.key()
-          + " before its RunStarted");
+      throw new IllegalStateException(
+          "heatmap files: widening of run " + e.key() + " before its RunStarted");
     }
     for (LayerWidening layer : e.layers()) {
       int n = layer.fromWidth();

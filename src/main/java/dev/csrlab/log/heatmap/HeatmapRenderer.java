@@ -21,6 +21,7 @@ import javax.imageio.ImageIO;
 public final class HeatmapRenderer {
   /** Largest side, in pixels, of the matrix part of an image. */
   public static final int MAX_PIXELS = 1024;
+
   /** 4 px per cell: a 128×128 matrix becomes 512×512. */
   public static final int DEFAULT_CELL_PIXELS = 4;
 
@@ -33,8 +34,8 @@ public final class HeatmapRenderer {
 
   /** RdBu_r (ColorBrewer) from −1 to +1; the centre is pure white instead of #f7f7f7. */
   private static final int[] ANCHORS = {
-    0x053061, 0x2166ac, 0x4393c3, 0x92c5de, 0xd1e5f0, 0xffffff,
-    0xfddbc7, 0xf4a582, 0xd6604d, 0xb2182b, 0x67001f
+    0x053061, 0x2166ac, 0x4393c3, 0x92c5de, 0xd1e5f0, 0xffffff, 0xfddbc7, 0xf4a582, 0xd6604d,
+    0xb2182b, 0x67001f
   };
 
   private HeatmapRenderer() {}
@@ -49,12 +50,20 @@ public final class HeatmapRenderer {
       float[] matrix, int rows, int cols, int cellPixels, boolean colourBar) {
     if (rows <= 0 || cols <= 0 || cellPixels <= 0) {
       throw new IllegalArgumentException(
-          "heatmap needs rows, cols and cellPixels > 0, got " + rows + ", " + cols + ", "
+          "heatmap needs rows, cols and cellPixels > 0, got "
+              + rows
+              + ", "
+              + cols
+              + ", "
               + cellPixels);
     }
     if (matrix.length != (long) rows * cols) {
       throw new IllegalArgumentException(
-          "heatmap matrix has " + matrix.length + " values, expected rows×cols = " + rows + "×"
+          "heatmap matrix has "
+              + matrix.length
+              + " values, expected rows×cols = "
+              + rows
+              + "×"
               + cols);
     }
     int block = (Math.max(rows, cols) + MAX_PIXELS - 1) / MAX_PIXELS;
@@ -63,8 +72,10 @@ public final class HeatmapRenderer {
     int cell = Math.max(1, Math.min(cellPixels, MAX_PIXELS / Math.max(gridRows, gridCols)));
     int mapW = gridCols * cell;
     int mapH = gridRows * cell;
-    int width = colourBar ? mapW + BAR_GAP + BAR_WIDTH + LABEL_GAP + BitmapDigits.width("+1")
-        + MARGIN : mapW;
+    int width =
+        colourBar
+            ? mapW + BAR_GAP + BAR_WIDTH + LABEL_GAP + BitmapDigits.width("+1") + MARGIN
+            : mapW;
     int height = colourBar ? Math.max(mapH, MIN_BAR_HEIGHT) : mapH;
     BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     fill(img, 0xffffff);

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Writing a TensorBoard event file failed (disk full, directory removed…). Names the file and
- * says what to do; raised at the first failed write and again at every later call, so a lost
- * record is never silent.
+ * Writing a TensorBoard event file failed (disk full, directory removed…). Names the file and says
+ * what to do; raised at the first failed write and again at every later call, so a lost record is
+ * never silent.
  */
 public final class EventFileException extends IOException {
   private static final long serialVersionUID = 1L;

@@ -27,8 +27,8 @@ import javax.imageio.ImageIO;
  * writer never appends, because a crash may leave a truncated record that TensorBoard tolerates
  * only at the very end of a file. Records are buffered and reach the disk when {@link #flush()} is
  * called (the listeners do so at widening, epoch end and close) or when a write comes at least 2 s
- * after the previous flush. The first failed write raises an {@link EventFileException} naming
- * the file, and every later call raises it again.
+ * after the previous flush. The first failed write raises an {@link EventFileException} naming the
+ * file, and every later call raises it again.
  *
  * <p>Thread-safe: all methods synchronise on the writer.
  */

@@ -16,10 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * Builds {@link Summary.Value}s in the shapes stock TensorBoard reads (STACK.md): scalars as
- * {@code simple_value} (a DT_DOUBLE tensor would be silently dropped), images as {@code
- * Summary.Image}, text as a rank-0 DT_STRING tensor with plugin {@code text}, hparams as
- * serialised {@link HParamsPluginData} in the plugin content.
+ * Builds {@link Summary.Value}s in the shapes stock TensorBoard reads (STACK.md): scalars as {@code
+ * simple_value} (a DT_DOUBLE tensor would be silently dropped), images as {@code Summary.Image},
+ * text as a rank-0 DT_STRING tensor with plugin {@code text}, hparams as serialised {@link
+ * HParamsPluginData} in the plugin content.
  */
 public final class Summaries {
   public static final String HPARAMS_PLUGIN = "hparams";

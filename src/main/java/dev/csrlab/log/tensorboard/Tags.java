@@ -19,8 +19,10 @@ public final class Tags {
   public static final String RECOVERY_STEPS = "Metric/Recovery_Steps";
   public static final String ACC_TEST = "Accuracy/Test";
   public static final String LOSS_TEST = "Loss/Test";
+
   /** Markdown table of the run's configuration, at step 0. */
   public static final String CONFIG_TEXT = "config/text_summary";
+
   /** The run's final status (and message), at its last step. */
   public static final String STATUS_TEXT = "run/status";
 

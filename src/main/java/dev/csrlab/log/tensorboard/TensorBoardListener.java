@@ -37,7 +37,9 @@ public final class TensorBoardListener implements TrainingListener, Closeable {
     this(HeatmapRenderer.DEFAULT_CELL_PIXELS);
   }
 
-  /** @param cellPixels heatmap pixels per matrix cell (shrunk for large layers) */
+  /**
+   * @param cellPixels heatmap pixels per matrix cell (shrunk for large layers)
+   */
   public TensorBoardListener(int cellPixels) {
     this.cellPixels = cellPixels;
   }
@@ -55,46 +57,49 @@ public final class TensorBoardListener implements TrainingListener, Closeable {
 
   @Override
   public void onRunStart(RunStarted e) {
-    io(() -> {
-      RunLog old = runs.remove(e.key());
-      if (old != null) {
-        old.writer.close();
-      }
-      RunLog log = new RunLog(EventFileWriter.create(e.runDir()));
-      runs.put(e.key(), log);
-      log.writer.writeText(Tags.CONFIG_TEXT, RunDescription.configMarkdown(e), 0);
-      log.writer.writeSessionStart(RunDescription.hparams(e), e.variant().name());
-      log.writer.flush();
-    });
+    io(
+        () -> {
+          RunLog old = runs.remove(e.key());
+          if (old != null) {
+            old.writer.close();
+          }
+          RunLog log = new RunLog(EventFileWriter.create(e.runDir()));
+          runs.put(e.key(), log);
+          log.writer.writeText(Tags.CONFIG_TEXT, RunDescription.configMarkdown(e), 0);
+          log.writer.writeSessionStart(RunDescription.hparams(e), e.variant().name());
+          log.writer.flush();
+        });
   }
 
   @Override
   public void onStep(StepEvent e) {
     RunLog log = log(e.key());
-    io(() -> {
-      EventFileWriter w = log.writer;
-      w.writeScalar(Tags.LOSS_TRAIN, e.trainLoss(), e.step());
-      w.writeScalar(Tags.LOSS_VAL, e.valLoss(), e.step());
-      w.writeScalar(Tags.ACC_VAL_SUBSET, e.valAcc(), e.step());
-      // fullValWindow: full-split validation every step near widening (NaN elsewhere).
-      if (!Double.isNaN(e.fullValLoss()) || !Double.isNaN(e.fullValAcc())) {
-        writeFullVal(log, e.step(), e.fullValLoss(), e.fullValAcc());
-      }
-      log.lastStep = Math.max(log.lastStep, e.step());
-    });
+    io(
+        () -> {
+          EventFileWriter w = log.writer;
+          w.writeScalar(Tags.LOSS_TRAIN, e.trainLoss(), e.step());
+          w.writeScalar(Tags.LOSS_VAL, e.valLoss(), e.step());
+          w.writeScalar(Tags.ACC_VAL_SUBSET, e.valAcc(), e.step());
+          // fullValWindow: full-split validation every step near widening (NaN elsewhere).
+          if (!Double.isNaN(e.fullValLoss()) || !Double.isNaN(e.fullValAcc())) {
+            writeFullVal(log, e.step(), e.fullValLoss(), e.fullValAcc());
+          }
+          log.lastStep = Math.max(log.lastStep, e.step());
+        });
   }
 
   @Override
   public void onEpochEnd(EpochEvent e) {
     RunLog log = log(e.key());
-    io(() -> {
-      // A step inside the fullValWindow may already carry this step's full-split values:
-      // writing them twice would repeat a step, which TensorBoard treats as a restart.
-      if (e.step() != log.lastFullValStep) {
-        writeFullVal(log, e.step(), e.valLoss(), e.valAcc());
-      }
-      log.writer.flush();
-    });
+    io(
+        () -> {
+          // A step inside the fullValWindow may already carry this step's full-split values:
+          // writing them twice would repeat a step, which TensorBoard treats as a restart.
+          if (e.step() != log.lastFullValStep) {
+            writeFullVal(log, e.step(), e.valLoss(), e.valAcc());
+          }
+          log.writer.flush();
+        });
   }
 
   private static void writeFullVal(RunLog log, long step, double loss, double acc)
@@ -111,22 +116,23 @@ public final class TensorBoardListener implements TrainingListener, Closeable {
   @Override
   public void onWidening(WideningEvent e) {
     RunLog log = log(e.key());
-    io(() -> {
-      EventFileWriter w = log.writer;
-      long n = e.step();
-      w.writeScalar(Tags.VAL_LOSS_BEFORE, e.valLossBefore(), n);
-      w.writeScalar(Tags.VAL_LOSS_AFTER, e.valLossAfter(), n);
-      w.writeScalar(Tags.VAL_ACC_BEFORE, e.valAccBefore(), n);
-      w.writeScalar(Tags.VAL_ACC_AFTER, e.valAccAfter(), n);
-      w.writeScalar(Tags.EXPANSION_SHOCK, e.shock(), n);
-      w.writeScalar(Tags.FUNCTION_ERROR, e.functionError(), n);
-      w.writeScalar(Tags.FUNCTION_KL, e.functionKl(), n);
-      for (LayerWidening layer : e.layers()) {
-        writeLayer(w, layer, n);
-      }
-      log.lastStep = Math.max(log.lastStep, n);
-      w.flush();
-    });
+    io(
+        () -> {
+          EventFileWriter w = log.writer;
+          long n = e.step();
+          w.writeScalar(Tags.VAL_LOSS_BEFORE, e.valLossBefore(), n);
+          w.writeScalar(Tags.VAL_LOSS_AFTER, e.valLossAfter(), n);
+          w.writeScalar(Tags.VAL_ACC_BEFORE, e.valAccBefore(), n);
+          w.writeScalar(Tags.VAL_ACC_AFTER, e.valAccAfter(), n);
+          w.writeScalar(Tags.EXPANSION_SHOCK, e.shock(), n);
+          w.writeScalar(Tags.FUNCTION_ERROR, e.functionError(), n);
+          w.writeScalar(Tags.FUNCTION_KL, e.functionKl(), n);
+          for (LayerWidening layer : e.layers()) {
+            writeLayer(w, layer, n);
+          }
+          log.lastStep = Math.max(log.lastStep, n);
+          w.flush();
+        });
   }
 
   private void writeLayer(EventFileWriter w, LayerWidening layer, long step) throws IOException {
@@ -158,10 +164,11 @@ public final class TensorBoardListener implements TrainingListener, Closeable {
   @Override
   public void onMetric(MetricEvent e) {
     RunLog log = log(e.key());
-    io(() -> {
-      log.writer.writeScalar(e.tag(), e.value(), e.step());
-      log.lastStep = Math.max(log.lastStep, e.step());
-    });
+    io(
+        () -> {
+          log.writer.writeScalar(e.tag(), e.value(), e.step());
+          log.lastStep = Math.max(log.lastStep, e.step());
+        });
   }
 
   @Override
@@ -170,14 +177,18 @@ public final class TensorBoardListener implements TrainingListener, Closeable {
     if (log == null) {
       return;
     }
-    io(() -> {
-      try (EventFileWriter w = log.writer) {
-        String text = "**" + e.status().id() + "**"
-            + (e.message() == null || e.message().isBlank() ? "" : ": " + e.message());
-        w.writeText(Tags.STATUS_TEXT, text, log.lastStep);
-        w.writeSessionEnd(sessionStatus(e.status()), log.lastStep);
-      }
-    });
+    io(
+        () -> {
+          try (EventFileWriter w = log.writer) {
+            String text =
+                "**"
+                    + e.status().id()
+                    + "**"
+                    + (e.message() == null || e.message().isBlank() ? "" : ": " + e.message());
+            w.writeText(Tags.STATUS_TEXT, text, log.lastStep);
+            w.writeSessionEnd(sessionStatus(e.status()), log.lastStep);
+          }
+        });
   }
 
   /** Closes every writer still open (e.g. the experiment aborted before RunFinished). */
@@ -193,8 +204,8 @@ public final class TensorBoardListener implements TrainingListener, Closeable {
       }
     }
     if (!errors.isEmpty()) {
-      UncheckedIOException first = new UncheckedIOException(errors.get(0).getMessage(),
-          errors.get(0));
+      UncheckedIOException first =
+          new UncheckedIOException(errors.get(0).getMessage(), errors.get(0));
       errors.stream().skip(1).forEach(first::addSuppressed);
       throw first;
     }

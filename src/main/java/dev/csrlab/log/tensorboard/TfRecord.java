@@ -8,8 +8,8 @@ import java.util.zip.CRC32C;
 
 /**
  * TFRecord framing used by TensorBoard event files (STACK.md "TensorBoard event files"): {@code
- * uint64 LE length | uint32 LE masked CRC32C(length bytes) | data | uint32 LE masked
- * CRC32C(data)}. The mask keeps a CRC of data that itself contains CRCs from looking valid.
+ * uint64 LE length | uint32 LE masked CRC32C(length bytes) | data | uint32 LE masked CRC32C(data)}.
+ * The mask keeps a CRC of data that itself contains CRCs from looking valid.
  */
 public final class TfRecord {
   /** Bytes of framing around each record's data: 8 length + 4 + 4 CRCs. */

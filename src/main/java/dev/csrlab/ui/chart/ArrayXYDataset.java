@@ -5,8 +5,8 @@ import java.util.List;
 import org.jfree.data.xy.AbstractXYDataset;
 
 /**
- * An XYDataset over plain arrays, replaced wholesale once per frame: building XYSeries item by
- * item would allocate an object per point and fire an event per add.
+ * An XYDataset over plain arrays, replaced wholesale once per frame: building XYSeries item by item
+ * would allocate an object per point and fire an event per add.
  */
 final class ArrayXYDataset extends AbstractXYDataset {
   private static final long serialVersionUID = 1L;

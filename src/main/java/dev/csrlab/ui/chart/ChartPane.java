@@ -24,14 +24,15 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYDataset;
 
 /**
- * One live chart (JFreeChart in a ChartViewer): drag to zoom, Shift- or Alt-drag to pan, wheel
- * to zoom, double-click to reset. Its dataset is re-downsampled for whatever step range is
- * visible, so zooming into the widening shows every raw step there.
+ * One live chart (JFreeChart in a ChartViewer): drag to zoom, Shift- or Alt-drag to pan, wheel to
+ * zoom, double-click to reset. Its dataset is re-downsampled for whatever step range is visible, so
+ * zooming into the widening shows every raw step there.
  */
 public final class ChartPane {
   private static final Font TITLE = new Font("SansSerif", Font.BOLD, 13);
-  private static final BasicStroke MARKER_STROKE = new BasicStroke(
-      1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
+  private static final BasicStroke MARKER_STROKE =
+      new BasicStroke(
+          1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
 
   private final Metric metric;
   private final ChartsViewModel vm;
@@ -65,11 +66,14 @@ public final class ChartPane {
     viewer = new ChartViewer(chart);
     viewer.getCanvas().setTooltipEnabled(false);
     viewer.getCanvas().addMouseHandler(new PanHandlerFX("pan-shift", false, false, false, true));
-    viewer.getCanvas().setOnMouseClicked(e -> {
-      if (e.getClickCount() == 2) {
-        resetZoom();
-      }
-    });
+    viewer
+        .getCanvas()
+        .setOnMouseClicked(
+            e -> {
+              if (e.getClickCount() == 2) {
+                resetZoom();
+              }
+            });
     x.addChangeListener(e -> dirty |= !updating);
     vm.logYProperty().addListener((o, a, b) -> applyLogY());
   }
@@ -101,9 +105,11 @@ public final class ChartPane {
   }
 
   public List<Double> markerSteps() {
-    return plot.getDomainMarkers(Layer.FOREGROUND) == null ? List.of()
+    return plot.getDomainMarkers(Layer.FOREGROUND) == null
+        ? List.of()
         : plot.getDomainMarkers(Layer.FOREGROUND).stream()
-            .map(m -> ((ValueMarker) m).getValue()).toList();
+            .map(m -> ((ValueMarker) m).getValue())
+            .toList();
   }
 
   public void invalidate() {
@@ -120,9 +126,10 @@ public final class ChartPane {
     chart.setNotify(false);
     try {
       double[] range = visibleRange();
-      List<SeriesData> data = range == null ? List.of()
-          : vm.series(metric, range[0], range[1], buckets());
-      dataset.set(data.stream().map(SeriesData::label).toList(),
+      List<SeriesData> data =
+          range == null ? List.of() : vm.series(metric, range[0], range[1], buckets());
+      dataset.set(
+          data.stream().map(SeriesData::label).toList(),
           data.stream().map(SeriesData::points).toList());
       for (int i = 0; i < data.size(); i++) {
         renderer.setSeriesPaint(i, VariantPalette.colour(data.get(i).colourIndex()), false);
@@ -196,8 +203,8 @@ public final class ChartPane {
   }
 
   /**
-   * Lines only, and no hit-test entity per point: the canvas collects one object per drawn item
-   * for tooltips on every redraw, which for 6 × 2,000 points costs more than the drawing itself.
+   * Lines only, and no hit-test entity per point: the canvas collects one object per drawn item for
+   * tooltips on every redraw, which for 6 × 2,000 points costs more than the drawing itself.
    */
   private static final class LinesWithoutEntities extends XYLineAndShapeRenderer {
     private static final long serialVersionUID = 1L;
@@ -207,8 +214,14 @@ public final class ChartPane {
     }
 
     @Override
-    protected void addEntity(EntityCollection entities, Shape hotspot, XYDataset dataset,
-        int series, int item, double entityX, double entityY) {
+    protected void addEntity(
+        EntityCollection entities,
+        Shape hotspot,
+        XYDataset dataset,
+        int series,
+        int item,
+        double entityX,
+        double entityY) {
       // intentionally none (see class comment)
     }
   }

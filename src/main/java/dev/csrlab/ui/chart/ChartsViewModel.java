@@ -21,9 +21,9 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 /**
- * What the live charts draw, computed without a window: per run and metric the smoothed (split
- * at widening) and downsampled points of the visible step range, the widening markers, and the
- * "zoom to widening" window. The view owns only JFreeChart objects and asks this for data.
+ * What the live charts draw, computed without a window: per run and metric the smoothed (split at
+ * widening) and downsampled points of the visible step range, the widening markers, and the "zoom
+ * to widening" window. The view owns only JFreeChart objects and asks this for data.
  */
 public final class ChartsViewModel {
   /** One drawn line: a run's curve, coloured by its variant. */
@@ -71,8 +71,8 @@ public final class ChartsViewModel {
       }
       double[] y = smoothed(run, metric);
       Points p = Downsampler.minMax(run.steps(), y, run.size(), lo, hi, buckets);
-      String label = multiSeed
-          ? run.key().variant() + " s" + run.key().seed() : run.key().variant();
+      String label =
+          multiSeed ? run.key().variant() + " s" + run.key().seed() : run.key().variant();
       out.add(new SeriesData(run.key(), label, s.variantIndex(run.key().variant()), p));
     }
     return out;
@@ -107,13 +107,13 @@ public final class ChartsViewModel {
     Map<Long, TreeSet<String>> byStep = new TreeMap<>();
     for (Map.Entry<RunKey, WideningInfo> e : session.get().wideningList()) {
       if (e.getValue().step() > 0) {
-        byStep.computeIfAbsent(e.getValue().step(), k -> new TreeSet<>())
-            .add(e.getKey().variant());
+        byStep.computeIfAbsent(e.getValue().step(), k -> new TreeSet<>()).add(e.getKey().variant());
       }
     }
     List<WideningMarker> out = new ArrayList<>();
-    byStep.forEach((step, names) ->
-        out.add(new WideningMarker(step, "widen " + String.join(", ", names) + " @ " + step)));
+    byStep.forEach(
+        (step, names) ->
+            out.add(new WideningMarker(step, "widen " + String.join(", ", names) + " @ " + step)));
     return out;
   }
 
@@ -123,7 +123,8 @@ public final class ChartsViewModel {
     double[] data = dataRange();
     double lo = step - half;
     double hi = step + half;
-    return data == null ? new double[] {lo, hi}
+    return data == null
+        ? new double[] {lo, hi}
         : new double[] {Math.max(lo, data[0]), Math.max(Math.min(hi, data[1]), step + 1)};
   }
 

@@ -1,18 +1,18 @@
 package dev.csrlab.ui.chart;
 
 /**
- * Min/max-per-bucket downsampling: the visible index range is cut into {@code buckets} equal
- * slices and each slice keeps only its lowest and highest point, in step order. A 50k-step curve
- * becomes ~2k points that draw at frame rate, and — unlike averaging or striding — a one-step
- * loss spike at widening always survives, because it is the maximum of its bucket.
+ * Min/max-per-bucket downsampling: the visible index range is cut into {@code buckets} equal slices
+ * and each slice keeps only its lowest and highest point, in step order. A 50k-step curve becomes
+ * ~2k points that draw at frame rate, and — unlike averaging or striding — a one-step loss spike at
+ * widening always survives, because it is the maximum of its bucket.
  */
 public final class Downsampler {
   private Downsampler() {}
 
   /**
-   * Points of (x, y)[0..size) within [lo, hi] (plus one neighbour on each side so the line
-   * reaches the plot edges), at most {@code 2·buckets + 2} of them. NaN y values are skipped.
-   * x must be ascending.
+   * Points of (x, y)[0..size) within [lo, hi] (plus one neighbour on each side so the line reaches
+   * the plot edges), at most {@code 2·buckets + 2} of them. NaN y values are skipped. x must be
+   * ascending.
    */
   public static Points minMax(double[] x, double[] y, int size, double lo, double hi, int buckets) {
     if (size == 0 || buckets < 1) {
@@ -58,8 +58,8 @@ public final class Downsampler {
     return new Points(ox, oy, n);
   }
 
-  private static Points copy(double[] x, double[] y, int from, int count, double[] ox,
-      double[] oy) {
+  private static Points copy(
+      double[] x, double[] y, int from, int count, double[] ox, double[] oy) {
     System.arraycopy(x, from, ox, 0, count);
     System.arraycopy(y, from, oy, 0, count);
     return new Points(ox, oy, count);

@@ -58,9 +58,10 @@ public final class LiveChartView extends BorderPane {
     Slider smoothing = new Slider(0, 0.99, 0);
     smoothing.setPrefWidth(160);
     smoothing.valueProperty().bindBidirectional(vm.smoothingProperty());
-    smoothing.setTooltip(new Tooltip(
-        "EMA weight. Each side of a widening is smoothed separately, so the shock is not"
-            + " smeared."));
+    smoothing.setTooltip(
+        new Tooltip(
+            "EMA weight. Each side of a widening is smoothed separately, so the shock is not"
+                + " smeared."));
     Label smoothingValue = new Label();
     smoothingValue.textProperty().bind(vm.smoothingProperty().asString("%.2f"));
     smoothingValue.setMinWidth(34);
@@ -80,8 +81,19 @@ public final class LiveChartView extends BorderPane {
     reset.setOnAction(e -> resetZoom());
     Label hint = new Label("drag: zoom · shift-drag: pan · wheel: zoom · double-click: reset");
     hint.setStyle("-fx-text-fill: #666;");
-    HBox box = new HBox(8, new Label("Smoothing"), smoothing, smoothingValue, logY,
-        new Label("± steps"), half, wideningSteps, zoom, reset, hint);
+    HBox box =
+        new HBox(
+            8,
+            new Label("Smoothing"),
+            smoothing,
+            smoothingValue,
+            logY,
+            new Label("± steps"),
+            half,
+            wideningSteps,
+            zoom,
+            reset,
+            hint);
     box.setAlignment(Pos.CENTER_LEFT);
     box.setPadding(new Insets(6, 8, 6, 8));
     return box;
@@ -102,8 +114,12 @@ public final class LiveChartView extends BorderPane {
     VBox.setVgrow(widenings, Priority.ALWAYS);
     side.setPadding(new Insets(4));
     g.add(side, 1, 1);
-    for (var n : List.of(panes.get(Metric.TRAIN_LOSS).viewer(), panes.get(Metric.VAL_LOSS).viewer(),
-        panes.get(Metric.VAL_ACC).viewer(), side)) {
+    for (var n :
+        List.of(
+            panes.get(Metric.TRAIN_LOSS).viewer(),
+            panes.get(Metric.VAL_LOSS).viewer(),
+            panes.get(Metric.VAL_ACC).viewer(),
+            side)) {
       GridPane.setHgrow(n, Priority.ALWAYS);
       GridPane.setVgrow(n, Priority.ALWAYS);
       n.setPrefSize(500, 300);
@@ -146,8 +162,8 @@ public final class LiveChartView extends BorderPane {
     if (!steps.equals(wideningSteps.getItems())) {
       Long keep = wideningSteps.getValue();
       wideningSteps.setItems(FXCollections.observableArrayList(steps));
-      wideningSteps.setValue(keep != null && steps.contains(keep) ? keep
-          : steps.isEmpty() ? null : steps.get(0));
+      wideningSteps.setValue(
+          keep != null && steps.contains(keep) ? keep : steps.isEmpty() ? null : steps.get(0));
     }
     List<String> rows = new ArrayList<>();
     s.wideningList().forEach(e -> rows.add(describe(e.getKey().toString(), e.getValue())));
@@ -157,8 +173,12 @@ public final class LiveChartView extends BorderPane {
   }
 
   private static String describe(String run, WideningInfo w) {
-    return String.format("%s @ step %d%s: shock %+.4f, function error %.4f", run, w.step(),
-        w.trigger() == null ? "" : " (trigger: " + w.trigger() + ")", w.shock(),
+    return String.format(
+        "%s @ step %d%s: shock %+.4f, function error %.4f",
+        run,
+        w.step(),
+        w.trigger() == null ? "" : " (trigger: " + w.trigger() + ")",
+        w.shock(),
         w.functionError());
   }
 

@@ -3,10 +3,10 @@ package dev.csrlab.ui.chart;
 import java.util.Arrays;
 
 /**
- * TensorBoard's debiased exponential moving average, restarted after every widening step. A
- * single EMA across step N would drag the pre-widening loss into the post-widening points and
- * flatten the very shock the lab measures; restarting makes the first point after N exactly its
- * raw value. Being causal, the EMA never pulls the spike backwards into steps ≤ N either.
+ * TensorBoard's debiased exponential moving average, restarted after every widening step. A single
+ * EMA across step N would drag the pre-widening loss into the post-widening points and flatten the
+ * very shock the lab measures; restarting makes the first point after N exactly its raw value.
+ * Being causal, the EMA never pulls the spike backwards into steps ≤ N either.
  *
  * <p>Incremental: {@link #update} only smooths points appended since the last call, so a live
  * 50k-step curve costs O(new points) per frame.

@@ -3,8 +3,8 @@ package dev.csrlab.ui.chart;
 import java.awt.Color;
 
 /**
- * One colour per variant, in config order, shared by every chart and export (A blue, B orange,
- * C green as in most plots of the Net2Net literature; then the Tableau-10 sequence).
+ * One colour per variant, in config order, shared by every chart and export (A blue, B orange, C
+ * green as in most plots of the Net2Net literature; then the Tableau-10 sequence).
  */
 public final class VariantPalette {
   private static final Color[] COLOURS = {

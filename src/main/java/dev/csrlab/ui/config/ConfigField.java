@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * One editable setting of the config form: how to show it (a String, a Boolean, or one of
- * {@code choices}), how to write an edited value into a builder, and which validator messages
- * belong to it (by their leading words, e.g. "batchSize").
+ * One editable setting of the config form: how to show it (a String, a Boolean, or one of {@code
+ * choices}), how to write an edited value into a builder, and which validator messages belong to it
+ * (by their leading words, e.g. "batchSize").
  *
  * @param applyFirst applied before the others (the variant list, so options then apply to it)
  */

@@ -15,7 +15,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.controlsfx.control.PropertySheet;
@@ -24,13 +23,14 @@ import org.controlsfx.property.editor.Editors;
 import org.controlsfx.property.editor.PropertyEditor;
 
 /**
- * The Configure tab: a grouped PropertySheet over {@link ConfigViewModel}; invalid fields get a
- * red outline with the reason as tooltip, and every problem is listed on the right.
+ * The Configure tab: a grouped PropertySheet over {@link ConfigViewModel}; invalid fields get a red
+ * outline with the reason as tooltip, and every problem is listed on the right.
  */
 public final class ConfigView extends BorderPane {
   // Looked-up colours only: a border would change the row height and make the sheet jump.
-  private static final String INVALID = "-fx-text-box-border: #d92d20; -fx-outer-border: #d92d20;"
-      + " -fx-focus-color: #d92d20; -fx-control-inner-background: #fff1f0;";
+  private static final String INVALID =
+      "-fx-text-box-border: #d92d20; -fx-outer-border: #d92d20;"
+          + " -fx-focus-color: #d92d20; -fx-control-inner-background: #fff1f0;";
   private final ConfigViewModel vm;
   private final PropertySheet sheet = new PropertySheet();
 
@@ -39,8 +39,8 @@ public final class ConfigView extends BorderPane {
     sheet.setId("configSheet");
     sheet.setMode(PropertySheet.Mode.CATEGORY);
     sheet.setModeSwitcherVisible(false);
-    sheet.setCategoryComparator(java.util.Comparator.comparingInt(
-        ConfigFields.CATEGORIES::indexOf));
+    sheet.setCategoryComparator(
+        java.util.Comparator.comparingInt(ConfigFields.CATEGORIES::indexOf));
     DefaultPropertyEditorFactory defaults = new DefaultPropertyEditorFactory();
     sheet.setPropertyEditorFactory(item -> decorate((ConfigItem) item, editorFor(item, defaults)));
     vm.fields().forEach(f -> sheet.getItems().add(new ConfigItem(f, vm)));
@@ -48,10 +48,11 @@ public final class ConfigView extends BorderPane {
     setRight(side(runButton));
   }
 
-  private static PropertyEditor<?> editorFor(PropertySheet.Item item,
-      DefaultPropertyEditorFactory defaults) {
+  private static PropertyEditor<?> editorFor(
+      PropertySheet.Item item, DefaultPropertyEditorFactory defaults) {
     ConfigField f = ((ConfigItem) item).field();
-    return f.choices() != null ? Editors.createChoiceEditor(item, f.choices())
+    return f.choices() != null
+        ? Editors.createChoiceEditor(item, f.choices())
         : defaults.call(item);
   }
 
@@ -60,11 +61,12 @@ public final class ConfigView extends BorderPane {
     node.setId("field-" + item.field().key());
     var problem = vm.problem(item.field().key());
     String plain = node.getStyle();
-    Runnable show = () -> {
-      boolean bad = !problem.get().isEmpty();
-      node.setStyle(bad ? plain + INVALID : plain);
-      Tooltip.install(node, new Tooltip(bad ? problem.get() : item.getDescription()));
-    };
+    Runnable show =
+        () -> {
+          boolean bad = !problem.get().isEmpty();
+          node.setStyle(bad ? plain + INVALID : plain);
+          Tooltip.install(node, new Tooltip(bad ? problem.get() : item.getDescription()));
+        };
     problem.addListener((o, a, b) -> show.run());
     show.run();
     return editor;
@@ -75,11 +77,12 @@ public final class ConfigView extends BorderPane {
     presets.getItems().setAll(Preset.values());
     presets.setPromptText("Preset…");
     presets.setId("presets");
-    presets.setOnAction(e -> {
-      if (presets.getValue() != null) {
-        vm.applyPreset(presets.getValue());
-      }
-    });
+    presets.setOnAction(
+        e -> {
+          if (presets.getValue() != null) {
+            vm.applyPreset(presets.getValue());
+          }
+        });
     Button load = new Button("Load JSON…");
     load.setOnAction(e -> load());
     Button save = new Button("Save JSON…");
@@ -89,26 +92,35 @@ public final class ConfigView extends BorderPane {
     summary.textProperty().bind(vm.summaryProperty());
     summary.setWrapText(true);
     Label problemsTitle = new Label();
-    problemsTitle.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-        () -> vm.problems().isEmpty() ? "No problems: ready to run"
-            : vm.problems().size() + " problem(s) to fix before running", vm.problems()));
+    problemsTitle
+        .textProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createStringBinding(
+                () ->
+                    vm.problems().isEmpty()
+                        ? "No problems: ready to run"
+                        : vm.problems().size() + " problem(s) to fix before running",
+                vm.problems()));
     problemsTitle.setStyle("-fx-font-weight: bold;");
     ListView<String> problems = new ListView<>(vm.problems());
     problems.setId("configProblems");
     problems.setPlaceholder(new Label("✓ configuration is valid"));
-    problems.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
-      @Override
-      protected void updateItem(String item, boolean empty) {
-        super.updateItem(item, empty);
-        setText(empty ? null : item);
-        setWrapText(true);
-        setPrefWidth(0);
-        setStyle(empty ? "" : "-fx-text-fill: #b42318;");
-      }
-    });
+    problems.setCellFactory(
+        l ->
+            new javafx.scene.control.ListCell<>() {
+              @Override
+              protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setWrapText(true);
+                setPrefWidth(0);
+                setStyle(empty ? "" : "-fx-text-fill: #b42318;");
+              }
+            });
     problems.setPrefHeight(220);
-    VBox box = new VBox(8, new Label("Presets"), presets, files, runButton, summary,
-        problemsTitle, problems);
+    VBox box =
+        new VBox(
+            8, new Label("Presets"), presets, files, runButton, summary, problemsTitle, problems);
     box.setAlignment(Pos.TOP_LEFT);
     box.setPadding(new Insets(8));
     box.setPrefWidth(380);

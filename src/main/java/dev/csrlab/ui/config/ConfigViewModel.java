@@ -24,8 +24,8 @@ import javafx.collections.ObservableList;
 
 /**
  * The editable form behind the Configure tab. Edits are kept as the user typed them and applied
- * over a base config (a preset or a loaded file) with {@link ExperimentConfig#toBuilder()}, so
- * the result is exactly the record the CLI uses. Every problem — unparseable text or a validator
+ * over a base config (a preset or a loaded file) with {@link ExperimentConfig#toBuilder()}, so the
+ * result is exactly the record the CLI uses. Every problem — unparseable text or a validator
  * message — is listed, and attached to the field it is about.
  */
 public final class ConfigViewModel {
@@ -43,11 +43,12 @@ public final class ConfigViewModel {
   public ConfigViewModel(ExperimentConfig initial) {
     for (ConfigField f : fields) {
       SimpleObjectProperty<Object> p = new SimpleObjectProperty<>();
-      p.addListener((o, a, b) -> {
-        if (!loading) {
-          edit(f.key(), b);
-        }
-      });
+      p.addListener(
+          (o, a, b) -> {
+            if (!loading) {
+              edit(f.key(), b);
+            }
+          });
       values.put(f.key(), p);
       fieldProblems.put(f.key(), new ReadOnlyStringWrapper(""));
     }
@@ -151,8 +152,8 @@ public final class ConfigViewModel {
       try {
         f.apply().apply(b, edits.get(f.key()));
       } catch (RuntimeException e) {
-        String m = e instanceof ConfigException ce ? String.join("; ", ce.problems())
-            : e.getMessage();
+        String m =
+            e instanceof ConfigException ce ? String.join("; ", ce.problems()) : e.getMessage();
         all.add(m);
         byField.put(f.key(), m);
       }
@@ -160,8 +161,9 @@ public final class ConfigViewModel {
     ExperimentConfig c = b.build();
     for (String p : ConfigValidator.problems(c)) {
       all.add(p);
-      fields.stream().filter(f -> f.owns(p)).forEach(f -> byField.merge(f.key(), p,
-          (x, y) -> x + "\n" + y));
+      fields.stream()
+          .filter(f -> f.owns(p))
+          .forEach(f -> byField.merge(f.key(), p, (x, y) -> x + "\n" + y));
     }
     fieldProblems.forEach((k, w) -> w.set(byField.getOrDefault(k, "")));
     problems.setAll(all);
@@ -172,9 +174,15 @@ public final class ConfigViewModel {
 
   private static String describe(ExperimentConfig c) {
     long perEpoch = ConfigValidator.stepsPerEpoch(c);
-    return String.format("%,d training samples · %,d steps/epoch · %,d steps per run · "
-        + "%d variant%s × %d seed%s", ConfigValidator.trainSize(c), perEpoch,
-        perEpoch * Math.max(0, c.epochs()), c.variants().size(),
-        c.variants().size() == 1 ? "" : "s", c.seeds().size(), c.seeds().size() == 1 ? "" : "s");
+    return String.format(
+        "%,d training samples · %,d steps/epoch · %,d steps per run · "
+            + "%d variant%s × %d seed%s",
+        ConfigValidator.trainSize(c),
+        perEpoch,
+        perEpoch * Math.max(0, c.epochs()),
+        c.variants().size(),
+        c.variants().size() == 1 ? "" : "s",
+        c.seeds().size(),
+        c.seeds().size() == 1 ? "" : "s");
   }
 }

@@ -10,8 +10,8 @@ public enum Preset {
   /** SPEC §5 defaults: full MNIST, E = 10, widen after epoch 3, A/B/C, seed 0. */
   SPEC_DEFAULT("Spec default", ExperimentConfig::defaults),
   /**
-   * A minute-scale look: 6,000 training samples, 2 epochs (the validator requires an epoch on
-   * each side of widening), widening at the step mid-way, i.e. after the first epoch.
+   * A minute-scale look: 6,000 training samples, 2 epochs (the validator requires an epoch on each
+   * side of widening), widening at the step mid-way, i.e. after the first epoch.
    */
   QUICK_LOOK("Quick look: 1 epoch each side", Preset::quickLook);
 

@@ -95,16 +95,20 @@ final class Values {
       while (j + 1 < seeds.size() && seeds.get(j + 1) == seeds.get(j) + 1) {
         j++;
       }
-      parts.add(j - i >= 2 ? seeds.get(i) + "-" + seeds.get(j)
-          : seeds.subList(i, j + 1).stream().map(String::valueOf).collect(Collectors.joining(",")));
+      parts.add(
+          j - i >= 2
+              ? seeds.get(i) + "-" + seeds.get(j)
+              : seeds.subList(i, j + 1).stream()
+                  .map(String::valueOf)
+                  .collect(Collectors.joining(",")));
       i = j + 1;
     }
     return String.join(",", parts);
   }
 
   /**
-   * "A,B,C" / "scratch, net2net, continuous" / names of variants already in the config (which
-   * keep their options) → variants.
+   * "A,B,C" / "scratch, net2net, continuous" / names of variants already in the config (which keep
+   * their options) → variants.
    */
   static List<VariantSpec> variants(Object v, List<VariantSpec> current) {
     String t = String.valueOf(v).trim();
@@ -113,8 +117,8 @@ final class Values {
     }
     List<VariantSpec> out = new ArrayList<>();
     for (String token : new LinkedHashSet<>(Arrays.asList(t.split("[,\\s]+")))) {
-      VariantSpec known = current.stream().filter(s -> s.name().equals(token)).findFirst()
-          .orElse(null);
+      VariantSpec known =
+          current.stream().filter(s -> s.name().equals(token)).findFirst().orElse(null);
       if (known != null) {
         out.add(known);
         continue;

@@ -39,14 +39,22 @@ public final class ExportActions {
     lastFolder = f;
     try {
       List<Path> files = exportAllTo(f.toPath());
-      Alert a = new Alert(Alert.AlertType.INFORMATION,
-          files.size() + " files written to\n" + files.get(0).getParent());
+      Alert a =
+          new Alert(
+              Alert.AlertType.INFORMATION,
+              files.size() + " files written to\n" + files.get(0).getParent());
       a.setHeaderText("Export finished");
       a.initOwner(owner);
       a.show();
     } catch (IOException | RuntimeException e) {
-      Alert a = new Alert(Alert.AlertType.ERROR, "Export into " + f + " failed: " + e.getMessage()
-          + "\nChoose a writable folder with free space.");
+      Alert a =
+          new Alert(
+              Alert.AlertType.ERROR,
+              "Export into "
+                  + f
+                  + " failed: "
+                  + e.getMessage()
+                  + "\nChoose a writable folder with free space.");
       a.initOwner(owner);
       a.show();
     }

@@ -51,8 +51,10 @@ public final class Exporter {
   public static void heatmapPng(LayerWidening layer, boolean after, Path file) throws IOException {
     int n = layer.fromWidth();
     float[] m = after ? layer.sortedSimilarity() : layer.similarity();
-    Files.write(file, HeatmapRenderer.png(
-        HeatmapRenderer.render(m, n, n, HeatmapRenderer.DEFAULT_CELL_PIXELS, true)));
+    Files.write(
+        file,
+        HeatmapRenderer.png(
+            HeatmapRenderer.render(m, n, n, HeatmapRenderer.DEFAULT_CELL_PIXELS, true)));
   }
 
   public static void metricsCsv(RunSeries s, Path file) throws IOException {
@@ -60,24 +62,52 @@ public final class Exporter {
   }
 
   public static void resultsCsv(Session s, Path file) throws IOException {
-    StringBuilder sb = new StringBuilder("variant,method,seeds,shock_mean,shock_std,"
-        + "peak_shock_mean,peak_shock_std,function_error_mean,function_error_std,"
-        + "recovery_steps_mean,recovery_steps_std,recovered,final_test_accuracy_mean,"
-        + "final_test_accuracy_std\n");
+    StringBuilder sb =
+        new StringBuilder(
+            "variant,method,seeds,shock_mean,shock_std,"
+                + "peak_shock_mean,peak_shock_std,function_error_mean,function_error_std,"
+                + "recovery_steps_mean,recovery_steps_std,recovered,final_test_accuracy_mean,"
+                + "final_test_accuracy_std\n");
     for (Row r : ResultsViewModel.rows(s)) {
-      sb.append(csv(r.variant())).append(',').append(csv(r.method())).append(',')
-          .append(r.seeds()).append(',').append(r.shock().mean()).append(',')
-          .append(r.shock().std()).append(',').append(r.peakShock().mean()).append(',')
-          .append(r.peakShock().std()).append(',').append(r.functionError().mean()).append(',')
-          .append(r.functionError().std()).append(',').append(r.recoverySteps().mean())
-          .append(',').append(r.recoverySteps().std()).append(',').append(r.recovered())
-          .append(',').append(r.testAccuracy().mean()).append(',')
-          .append(r.testAccuracy().std()).append('\n');
+      sb.append(csv(r.variant()))
+          .append(',')
+          .append(csv(r.method()))
+          .append(',')
+          .append(r.seeds())
+          .append(',')
+          .append(r.shock().mean())
+          .append(',')
+          .append(r.shock().std())
+          .append(',')
+          .append(r.peakShock().mean())
+          .append(',')
+          .append(r.peakShock().std())
+          .append(',')
+          .append(r.functionError().mean())
+          .append(',')
+          .append(r.functionError().std())
+          .append(',')
+          .append(r.recoverySteps().mean())
+          .append(',')
+          .append(r.recoverySteps().std())
+          .append(',')
+          .append(r.recovered())
+          .append(',')
+          .append(r.testAccuracy().mean())
+          .append(',')
+          .append(r.testAccuracy().std())
+          .append('\n');
     }
     sb.append('\n').append("criterion,verdict,evidence,provisional\n");
     for (Criterion c : ResultsViewModel.criteria(s)) {
-      sb.append(csv(c.name())).append(',').append(c.verdict()).append(',')
-          .append(csv(c.detail())).append(',').append(c.provisional()).append('\n');
+      sb.append(csv(c.name()))
+          .append(',')
+          .append(c.verdict())
+          .append(',')
+          .append(csv(c.detail()))
+          .append(',')
+          .append(c.provisional())
+          .append('\n');
     }
     Files.writeString(file, sb, StandardCharsets.UTF_8);
   }
@@ -93,12 +123,16 @@ public final class Exporter {
    * Everything into a new folder {@code export-<experiment>-<time>} under {@code parent}; returns
    * the files written.
    */
-  public static List<Path> exportAll(Path parent, Session s, Map<Metric, JFreeChart> charts,
-      LocalDateTime now) throws IOException {
-    String name = s.experimentDir() != null ? s.experimentDir().getFileName().toString()
-        : s.config() != null ? s.config().name() : "live";
-    Path dir = parent.resolve("export-" + name + "-"
-        + now.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+  public static List<Path> exportAll(
+      Path parent, Session s, Map<Metric, JFreeChart> charts, LocalDateTime now)
+      throws IOException {
+    String name =
+        s.experimentDir() != null
+            ? s.experimentDir().getFileName().toString()
+            : s.config() != null ? s.config().name() : "live";
+    Path dir =
+        parent.resolve(
+            "export-" + name + "-" + now.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     Files.createDirectories(dir);
     List<Path> written = new ArrayList<>();
     for (Map.Entry<Metric, JFreeChart> e : charts.entrySet()) {

@@ -40,7 +40,8 @@ public final class FrameStats {
 
   @Override
   public String toString() {
-    return String.format("%d frames, mean %.2f ms, max %.1f ms, total %.2f s", frames,
-        meanMillis(), maxMillis(), totalSeconds());
+    return String.format(
+        "%d frames, mean %.2f ms, max %.1f ms, total %.2f s",
+        frames, meanMillis(), maxMillis(), totalSeconds());
   }
 }

@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Incoming weights of a widened layer, read from the small-model checkpoint the runner saves
- * right before widening ({@code checkpoint-before-step<N>.safetensors}, config saveCheckpoints).
- * The WideningEvent carries no weights; this is the read-only route to them for the unit strip.
+ * Incoming weights of a widened layer, read from the small-model checkpoint the runner saves right
+ * before widening ({@code checkpoint-before-step<N>.safetensors}, config saveCheckpoints). The
+ * WideningEvent carries no weights; this is the read-only route to them for the unit strip.
  */
 public final class CheckpointWeights {
   private CheckpointWeights() {}

@@ -17,8 +17,16 @@ final class FiedlerChart {
   private final ChartViewer viewer;
 
   FiedlerChart() {
-    chart = ChartFactory.createXYLineChart("Fiedler vector (sorted)", "position in new order",
-        "value", data, PlotOrientation.VERTICAL, false, false, false);
+    chart =
+        ChartFactory.createXYLineChart(
+            "Fiedler vector (sorted)",
+            "position in new order",
+            "value",
+            data,
+            PlotOrientation.VERTICAL,
+            false,
+            false,
+            false);
     chart.getTitle().setFont(new Font("SansSerif", Font.BOLD, 12));
     chart.setBackgroundPaint(Color.WHITE);
     XYPlot p = chart.getXYPlot();
@@ -44,7 +52,9 @@ final class FiedlerChart {
     }
     data.removeAllSeries();
     data.addSeries(s);
-    chart.setTitle(sorted.length == 0 ? "Fiedler vector (not saved for this layer)"
-        : "Fiedler vector (sorted)");
+    chart.setTitle(
+        sorted.length == 0
+            ? "Fiedler vector (not saved for this layer)"
+            : "Fiedler vector (sorted)");
   }
 }

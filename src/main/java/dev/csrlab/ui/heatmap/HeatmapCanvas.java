@@ -10,8 +10,8 @@ import javafx.scene.paint.Color;
 
 /**
  * An n×n heatmap on a resizable canvas: wheel zooms about the mouse, drag pans, a click (without
- * drag) selects a row, moving reports the cell under the mouse. Cells are drawn without
- * smoothing so each unit stays a crisp square at any zoom.
+ * drag) selects a row, moving reports the cell under the mouse. Cells are drawn without smoothing
+ * so each unit stays a crisp square at any zoom.
  */
 public final class HeatmapCanvas extends Pane {
   /** Receives (row, column) under the mouse, or (-1, -1) when it leaves the matrix. */
@@ -39,32 +39,36 @@ public final class HeatmapCanvas extends Pane {
     setStyle("-fx-background-color: #f4f4f4;");
     widthProperty().addListener((o, a, b) -> resized());
     heightProperty().addListener((o, a, b) -> resized());
-    canvas.setOnScroll(e -> {
-      double f = e.getDeltaY() > 0 ? 1.2 : 1 / 1.2;
-      zoomAbout(e.getX(), e.getY(), f);
-    });
-    canvas.setOnMousePressed(e -> {
-      pressX = e.getX();
-      pressY = e.getY();
-      dragged = false;
-    });
-    canvas.setOnMouseDragged(e -> {
-      double dx = e.getX() - pressX;
-      double dy = e.getY() - pressY;
-      dragged |= Math.abs(dx) + Math.abs(dy) > 3;
-      if (dragged) {
-        tx += dx;
-        ty += dy;
-        pressX = e.getX();
-        pressY = e.getY();
-        draw();
-      }
-    });
-    canvas.setOnMouseClicked(e -> {
-      if (!dragged && e.getButton() == MouseButton.PRIMARY) {
-        onClick.accept(row(e.getY()));
-      }
-    });
+    canvas.setOnScroll(
+        e -> {
+          double f = e.getDeltaY() > 0 ? 1.2 : 1 / 1.2;
+          zoomAbout(e.getX(), e.getY(), f);
+        });
+    canvas.setOnMousePressed(
+        e -> {
+          pressX = e.getX();
+          pressY = e.getY();
+          dragged = false;
+        });
+    canvas.setOnMouseDragged(
+        e -> {
+          double dx = e.getX() - pressX;
+          double dy = e.getY() - pressY;
+          dragged |= Math.abs(dx) + Math.abs(dy) > 3;
+          if (dragged) {
+            tx += dx;
+            ty += dy;
+            pressX = e.getX();
+            pressY = e.getY();
+            draw();
+          }
+        });
+    canvas.setOnMouseClicked(
+        e -> {
+          if (!dragged && e.getButton() == MouseButton.PRIMARY) {
+            onClick.accept(row(e.getY()));
+          }
+        });
     canvas.setOnMouseMoved(e -> reportHover(e.getX(), e.getY()));
     canvas.setOnMouseExited(e -> onHover.hover(-1, -1));
   }

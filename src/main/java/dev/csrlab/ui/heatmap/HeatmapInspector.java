@@ -30,8 +30,9 @@ public final class HeatmapInspector extends BorderPane {
   private final Label paths = new Label();
   private final FiedlerChart fiedler = new FiedlerChart();
   private final UnitStrip units;
-  private final Label empty = new Label(
-      "No seriated layer yet. Heatmaps appear when a resampling variant (continuous) widens.");
+  private final Label empty =
+      new Label(
+          "No seriated layer yet. Heatmaps appear when a resampling variant (continuous) widens.");
   private long lastVersion = -1;
   private Session lastSession;
   // True while the shown layer was picked by frame(), not by the user: then a better layer
@@ -47,10 +48,12 @@ public final class HeatmapInspector extends BorderPane {
     hover.setId("heatmapHover");
     layers.setPrefWidth(360);
     layers.valueProperty().bindBidirectional(vm.selectedProperty());
-    vm.selectedProperty().addListener((o, a, b) -> {
-      show(b);
-      autoSelection &= selecting;
-    });
+    vm.selectedProperty()
+        .addListener(
+            (o, a, b) -> {
+              show(b);
+              autoSelection &= selecting;
+            });
     vm.selectedUnitProperty().addListener((o, a, b) -> highlight(b.intValue()));
     hover.textProperty().bind(vm.hoverTextProperty());
     hover.setStyle("-fx-font-family: monospace; -fx-font-size: 13px;");
@@ -59,10 +62,11 @@ public final class HeatmapInspector extends BorderPane {
     before.setOnCellClick(r -> vm.click(Panel.BEFORE, r));
     after.setOnCellClick(r -> vm.click(Panel.AFTER, r));
     Button fit = new Button("Fit");
-    fit.setOnAction(e -> {
-      before.fit();
-      after.fit();
-    });
+    fit.setOnAction(
+        e -> {
+          before.fit();
+          after.fit();
+        });
     Label hint = new Label("wheel: zoom · drag: pan · click a row: inspect that unit");
     hint.setStyle("-fx-text-fill: #666;");
     HBox top = new HBox(8, new Label("Layer"), layers, fit, hint);
@@ -121,8 +125,8 @@ public final class HeatmapInspector extends BorderPane {
     }
     if (s != lastSession) {
       autoSelection = true;
-      vm.setWeightsSource(c -> CheckpointWeights.incoming(s.runDir(c.key()), c.info().step(),
-          c.layer().hidden()));
+      vm.setWeightsSource(
+          c -> CheckpointWeights.incoming(s.runDir(c.key()), c.info().step(), c.layer().hidden()));
     }
     lastSession = s;
     lastVersion = s.version();
@@ -135,8 +139,11 @@ public final class HeatmapInspector extends BorderPane {
     try {
       // Replacing a ComboBox's items clears its value (and, bound, the selection): restore it.
       layers.getItems().setAll(choices);
-      vm.selectedProperty().set(choices.isEmpty() ? null
-          : !autoSelection && choices.contains(keep) ? keep : preferred(choices));
+      vm.selectedProperty()
+          .set(
+              choices.isEmpty()
+                  ? null
+                  : !autoSelection && choices.contains(keep) ? keep : preferred(choices));
     } finally {
       selecting = false;
     }
@@ -144,9 +151,11 @@ public final class HeatmapInspector extends BorderPane {
 
   /** The first layer of a resampling variant if any (that is what the inspector is for). */
   private Choice preferred(List<Choice> choices) {
-    return choices.stream().filter(c -> c.layer().order().length > 0 && !isIdentity(c))
+    return choices.stream()
+        .filter(c -> c.layer().order().length > 0 && !isIdentity(c))
         .filter(c -> "continuous".equals(lastSession.method(c.key())))
-        .findFirst().orElse(choices.get(0));
+        .findFirst()
+        .orElse(choices.get(0));
   }
 
   private static boolean isIdentity(Choice c) {

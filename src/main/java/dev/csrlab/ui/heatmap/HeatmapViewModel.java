@@ -32,8 +32,14 @@ public final class HeatmapViewModel {
   public record Choice(RunKey key, int layerIndex, LayerWidening layer, WideningInfo info) {
     @Override
     public String toString() {
-      return key + " · hidden" + layer.hidden() + " (" + layer.fromWidth() + "→"
-          + layer.toWidth() + ")";
+      return key
+          + " · hidden"
+          + layer.hidden()
+          + " ("
+          + layer.fromWidth()
+          + "→"
+          + layer.toWidth()
+          + ")";
     }
   }
 
@@ -44,10 +50,11 @@ public final class HeatmapViewModel {
   private Function<Choice, float[]> weightsSource = c -> null;
 
   public HeatmapViewModel() {
-    selected.addListener((o, a, b) -> {
-      selectedUnit.set(-1);
-      hoverText.set("");
-    });
+    selected.addListener(
+        (o, a, b) -> {
+          selectedUnit.set(-1);
+          hoverText.set("");
+        });
   }
 
   /** Every seriated layer of every run of the session, in event order. */
@@ -115,9 +122,15 @@ public final class HeatmapViewModel {
       return;
     }
     float s = matrix(p)[row * n + col];
-    hoverText.set(String.format("%s · row %d, column %d · similarity %+.4f · units %d ↔ %d",
-        p == Panel.BEFORE ? "before (trained order)" : "after seriation", row, col, s,
-        unitAt(p, row), unitAt(p, col)));
+    hoverText.set(
+        String.format(
+            "%s · row %d, column %d · similarity %+.4f · units %d ↔ %d",
+            p == Panel.BEFORE ? "before (trained order)" : "after seriation",
+            row,
+            col,
+            s,
+            unitAt(p, row),
+            unitAt(p, col)));
   }
 
   public void click(Panel p, int position) {
@@ -142,8 +155,8 @@ public final class HeatmapViewModel {
   }
 
   /**
-   * Where incoming weights come from when the widening itself does not carry them (e.g. the
-   * run's checkpoint); called at most once per layer.
+   * Where incoming weights come from when the widening itself does not carry them (e.g. the run's
+   * checkpoint); called at most once per layer.
    */
   public void setWeightsSource(Function<Choice, float[]> source) {
     weightsSource = source;
@@ -181,8 +194,9 @@ public final class HeatmapViewModel {
       return "";
     }
     LayerWidening l = c.layer();
-    return String.format("Path similarity (Σ cos of adjacent units): before %.3f · after %.3f"
-        + " · random %.3f", l.pathBefore(), l.pathAfter(), l.pathRandom());
+    return String.format(
+        "Path similarity (Σ cos of adjacent units): before %.3f · after %.3f" + " · random %.3f",
+        l.pathBefore(), l.pathAfter(), l.pathRandom());
   }
 
   /** Fiedler vector values in sorted order: y[i] = fiedler[order[i]]; empty when not saved. */

@@ -32,16 +32,21 @@ final class UnitStrip extends VBox {
       return;
     }
     List<Integer> around = vm.neighbourhood(RADIUS);
-    caption.setText("Unit " + unit + " and its neighbours in the sorted order: "
-        + around.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse(""));
+    caption.setText(
+        "Unit "
+            + unit
+            + " and its neighbours in the sorted order: "
+            + around.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse(""));
     double scale = 0;
     for (int u : around) {
       float[] w = vm.incomingImage(u);
       if (w == null) {
-        caption.setText(caption.getText() + (vm.selectedProperty().get().layer().hidden() != 1
-            ? "\nIncoming weights are shown for the first hidden layer (its inputs are pixels)."
-            : "\nIncoming weights: run with Logging ▸ Save checkpoints on (they are read from"
-                + " checkpoint-before-step<N>.safetensors in the run folder)."));
+        caption.setText(
+            caption.getText()
+                + (vm.selectedProperty().get().layer().hidden() != 1
+                    ? "\nIncoming weights are shown for the first hidden layer (its inputs are pixels)."
+                    : "\nIncoming weights: run with Logging ▸ Save checkpoints on (they are read from"
+                        + " checkpoint-before-step<N>.safetensors in the run folder)."));
         return;
       }
       for (float v : w) {

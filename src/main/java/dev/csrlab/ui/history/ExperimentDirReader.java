@@ -24,8 +24,8 @@ import java.util.stream.Stream;
 
 /**
  * Opens an experiment directory (SPEC §5 layout) as a {@link Session}: config.json, summary.json
- * and per run {@code metrics.csv} and the similarity matrices. Whatever is missing or unreadable
- * is skipped with a warning, so a cancelled or crashed experiment still opens.
+ * and per run {@code metrics.csv} and the similarity matrices. Whatever is missing or unreadable is
+ * skipped with a warning, so a cancelled or crashed experiment still opens.
  */
 public final class ExperimentDirReader {
   private static final Pattern RUN_DIR = Pattern.compile("(.+)-seed(\\d+)");
@@ -79,8 +79,7 @@ public final class ExperimentDirReader {
   }
 
   private static Map<RunKey, RunResult> readSummary(Path dir, Session s, List<String> warnings) {
-    Map<RunKey, RunResult> byKey = new TreeMap<>(
-        (a, b) -> a.dirName().compareTo(b.dirName()));
+    Map<RunKey, RunResult> byKey = new TreeMap<>((a, b) -> a.dirName().compareTo(b.dirName()));
     Path file = dir.resolve("summary.json");
     if (!Files.isRegularFile(file)) {
       warnings.add("no summary.json (experiment unfinished?): results table will be empty");
@@ -101,8 +100,13 @@ public final class ExperimentDirReader {
     return byKey;
   }
 
-  private static void readRun(Path run, RunKey key, Session s, RunResult result,
-      ExperimentConfig config, List<String> warnings) {
+  private static void readRun(
+      Path run,
+      RunKey key,
+      Session s,
+      RunResult result,
+      ExperimentConfig config,
+      List<String> warnings) {
     RunSeries series = s.series(key);
     Path csv = run.resolve("metrics.csv");
     if (Files.isRegularFile(csv)) {
@@ -112,15 +116,18 @@ public final class ExperimentDirReader {
         warnings.add(key + ": metrics.csv not read: " + e.getMessage());
       }
     }
-    long step = result != null && result.wideningStep() > 0
-        ? result.wideningStep() : series.wideningStepFromPhase();
+    long step =
+        result != null && result.wideningStep() > 0
+            ? result.wideningStep()
+            : series.wideningStepFromPhase();
     List<LayerWidening> layers = readLayers(run, key, result, config, warnings);
     if (step > 0 || !layers.isEmpty()) {
       double shock = result == null ? Double.NaN : result.shock();
       double fe = result == null ? Double.NaN : result.functionError();
       String trigger = result == null ? null : result.trigger();
-      s.putWidening(key, new WideningInfo(step, trigger, shock, fe, layers,
-          incomingWeights(run, key, warnings)));
+      s.putWidening(
+          key,
+          new WideningInfo(step, trigger, shock, fe, layers, incomingWeights(run, key, warnings)));
     }
   }
 
@@ -143,8 +150,8 @@ public final class ExperimentDirReader {
     }
   }
 
-  private static List<LayerWidening> readLayers(Path run, RunKey key, RunResult result,
-      ExperimentConfig config, List<String> warnings) {
+  private static List<LayerWidening> readLayers(
+      Path run, RunKey key, RunResult result, ExperimentConfig config, List<String> warnings) {
     List<LayerWidening> layers = new ArrayList<>();
     try (Stream<Path> files = Files.list(run)) {
       for (Path f : files.sorted().toList()) {
@@ -164,15 +171,18 @@ public final class ExperimentDirReader {
     return layers;
   }
 
-  private static LayerWidening readLayer(Path run, int hidden, Path simFile, RunResult result,
-      ExperimentConfig config) throws IOException {
+  private static LayerWidening readLayer(
+      Path run, int hidden, Path simFile, RunResult result, ExperimentConfig config)
+      throws IOException {
     Npy sim = Npy.read(simFile);
-    int n = sim.shape().length == 2
-        ? sim.shape()[0] : (int) Math.round(Math.sqrt(sim.values().length));
+    int n =
+        sim.shape().length == 2 ? sim.shape()[0] : (int) Math.round(Math.sqrt(sim.values().length));
     int[] order = UnitOrderFile.find(run, hidden, n);
     double[] fiedler = UnitOrderFile.findFiedler(run, hidden);
-    int to = config != null && hidden - 1 < config.targetWidths().size()
-        ? config.targetWidths().get(hidden - 1) : n;
+    int to =
+        config != null && hidden - 1 < config.targetWidths().size()
+            ? config.targetWidths().get(hidden - 1)
+            : n;
     double before = Double.NaN;
     double after = Double.NaN;
     double random = Double.NaN;

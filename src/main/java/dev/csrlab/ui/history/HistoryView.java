@@ -30,20 +30,21 @@ public final class HistoryView extends BorderPane {
     name.setCellValueFactory(e -> new ReadOnlyStringWrapper(e.getValue().name()));
     name.setPrefWidth(420);
     TableColumn<Entry, String> time = new TableColumn<>("Modified");
-    time.setCellValueFactory(e ->
-        new ReadOnlyStringWrapper(TIME.format(e.getValue().modified().toInstant())));
+    time.setCellValueFactory(
+        e -> new ReadOnlyStringWrapper(TIME.format(e.getValue().modified().toInstant())));
     time.setPrefWidth(160);
     TableColumn<Entry, String> done = new TableColumn<>("summary.json");
-    done.setCellValueFactory(e ->
-        new ReadOnlyStringWrapper(e.getValue().finished() ? "yes" : "no (unfinished)"));
+    done.setCellValueFactory(
+        e -> new ReadOnlyStringWrapper(e.getValue().finished() ? "yes" : "no (unfinished)"));
     done.setPrefWidth(140);
     table.getColumns().setAll(List.of(name, time, done));
     table.setPlaceholder(new Label("No experiments in this folder yet"));
-    table.setOnMouseClicked(e -> {
-      if (e.getClickCount() == 2 && table.getSelectionModel().getSelectedItem() != null) {
-        vm.open(table.getSelectionModel().getSelectedItem().dir());
-      }
-    });
+    table.setOnMouseClicked(
+        e -> {
+          if (e.getClickCount() == 2 && table.getSelectionModel().getSelectedItem() != null) {
+            vm.open(table.getSelectionModel().getSelectedItem().dir());
+          }
+        });
     Label folder = new Label();
     folder.textProperty().bind(vm.folderProperty().asString("Folder: %s"));
     Button refresh = new Button("Refresh");

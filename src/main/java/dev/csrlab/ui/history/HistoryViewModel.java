@@ -19,9 +19,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The History tab without a window: lists experiment directories under the output folder and
- * opens one in the background (reading 50k-row CSVs must not freeze the window), handing the
- * resulting Session to {@code onOpened}.
+ * The History tab without a window: lists experiment directories under the output folder and opens
+ * one in the background (reading 50k-row CSVs must not freeze the window), handing the resulting
+ * Session to {@code onOpened}.
  */
 public final class HistoryViewModel {
   /** One experiment directory found under the output folder. */
@@ -58,8 +58,12 @@ public final class HistoryViewModel {
       try (Stream<Path> dirs = Files.list(f)) {
         for (Path d : dirs.filter(Files::isDirectory).toList()) {
           if (ExperimentDirReader.isExperimentDir(d)) {
-            found.add(new Entry(d, d.getFileName().toString(), Files.getLastModifiedTime(d),
-                Files.isRegularFile(d.resolve("summary.json"))));
+            found.add(
+                new Entry(
+                    d,
+                    d.getFileName().toString(),
+                    Files.getLastModifiedTime(d),
+                    Files.isRegularFile(d.resolve("summary.json"))));
           }
         }
       } catch (IOException e) {
@@ -75,11 +79,14 @@ public final class HistoryViewModel {
   public void open(Path dir) {
     message.set("Opening " + dir + "…");
     List<String> warnings = new ArrayList<>();
-    executor.execute(() -> ExperimentDirReader.read(dir, warnings),
+    executor.execute(
+        () -> ExperimentDirReader.read(dir, warnings),
         session -> {
           onOpened.accept(session);
-          message.set("Opened " + dir.getFileName()
-              + (warnings.isEmpty() ? "" : " — " + String.join("; ", warnings)));
+          message.set(
+              "Opened "
+                  + dir.getFileName()
+                  + (warnings.isEmpty() ? "" : " — " + String.join("; ", warnings)));
         },
         error -> message.set("Cannot open " + dir + ": " + error.getMessage()));
   }

@@ -11,9 +11,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * metrics.csv of a run (SPEC §5: step,epoch,train_loss,val_loss,val_acc,lr,phase), read by
- * column name so extra columns or a different order do not break History. Unparseable rows (a
- * crash mid-line) are skipped, not fatal.
+ * metrics.csv of a run (SPEC §5: step,epoch,train_loss,val_loss,val_acc,lr,phase), read by column
+ * name so extra columns or a different order do not break History. Unparseable rows (a crash
+ * mid-line) are skipped, not fatal.
  */
 public final class MetricsCsv {
   public static final List<String> HEADER =
@@ -36,8 +36,14 @@ public final class MetricsCsv {
       while ((line = r.readLine()) != null) {
         String[] f = line.split(",", -1);
         try {
-          into.append((long) num(f, idx[0]), (int) num(f, idx[1]), num(f, idx[2]), num(f, idx[3]),
-              num(f, idx[4]), num(f, idx[5]), phase(f, idx[6]));
+          into.append(
+              (long) num(f, idx[0]),
+              (int) num(f, idx[1]),
+              num(f, idx[2]),
+              num(f, idx[3]),
+              num(f, idx[4]),
+              num(f, idx[5]),
+              phase(f, idx[6]));
         } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
           // A truncated last line after a crash: keep what was written before it.
         }
@@ -61,10 +67,20 @@ public final class MetricsCsv {
   public static void write(RunSeries s, Path file) throws IOException {
     StringBuilder sb = new StringBuilder(String.join(",", HEADER)).append('\n');
     for (int i = 0; i < s.size(); i++) {
-      sb.append((long) s.steps()[i]).append(',').append(s.epochColumn()[i]).append(',')
-          .append(s.trainLoss()[i]).append(',').append(s.valLoss()[i]).append(',')
-          .append(s.valAcc()[i]).append(',').append(s.lr()[i]).append(',')
-          .append(s.phaseAt(i) == null ? "" : s.phaseAt(i).id()).append('\n');
+      sb.append((long) s.steps()[i])
+          .append(',')
+          .append(s.epochColumn()[i])
+          .append(',')
+          .append(s.trainLoss()[i])
+          .append(',')
+          .append(s.valLoss()[i])
+          .append(',')
+          .append(s.valAcc()[i])
+          .append(',')
+          .append(s.lr()[i])
+          .append(',')
+          .append(s.phaseAt(i) == null ? "" : s.phaseAt(i).id())
+          .append('\n');
     }
     Files.writeString(file, sb, StandardCharsets.UTF_8);
   }

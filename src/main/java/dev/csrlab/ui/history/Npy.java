@@ -11,8 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the NumPy {@code .npy} files a run directory holds (format 1.0–3.0, C order, little
- * endian {@code <f4 <f8 <i4 <i8}): enough for the similarity matrices and unit orders.
+ * Reads the NumPy {@code .npy} files a run directory holds (format 1.0–3.0, C order, little endian
+ * {@code <f4 <f8 <i4 <i8}): enough for the similarity matrices and unit orders.
  */
 public record Npy(int[] shape, double[] values) {
   private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']+)'");
@@ -41,8 +41,12 @@ public record Npy(int[] shape, double[] values) {
     if (FORTRAN.matcher(h).find()) {
       throw new IOException(file + ": Fortran-order .npy is not supported");
     }
-    int[] shape = Arrays.stream(s.group(1).split(","))
-        .map(String::trim).filter(t -> !t.isEmpty()).mapToInt(Integer::parseInt).toArray();
+    int[] shape =
+        Arrays.stream(s.group(1).split(","))
+            .map(String::trim)
+            .filter(t -> !t.isEmpty())
+            .mapToInt(Integer::parseInt)
+            .toArray();
     int count = Arrays.stream(shape).reduce(1, (x, y) -> x * y);
     return new Npy(shape, readValues(file, b, d.group(1), count));
   }
@@ -55,13 +59,14 @@ public record Npy(int[] shape, double[] values) {
     }
     String type = descr.replace("<", "").replace("|", "").replace("=", "");
     for (int i = 0; i < count; i++) {
-      v[i] = switch (type) {
-        case "f4" -> b.getFloat();
-        case "f8" -> b.getDouble();
-        case "i4" -> b.getInt();
-        case "i8" -> b.getLong();
-        default -> throw new IOException(file + ": unsupported dtype " + descr);
-      };
+      v[i] =
+          switch (type) {
+            case "f4" -> b.getFloat();
+            case "f8" -> b.getDouble();
+            case "i4" -> b.getInt();
+            case "i8" -> b.getLong();
+            default -> throw new IOException(file + ": unsupported dtype " + descr);
+          };
     }
     return v;
   }

@@ -21,8 +21,8 @@ import java.util.Set;
 public final class SummaryJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Set<String> NAME_KEYS = Set.of("name", "criterion", "id", "claim");
-  private static final Set<String> VERDICT_KEYS = Set.of("outcome", "holds", "verdict", "passed",
-      "result");
+  private static final Set<String> VERDICT_KEYS =
+      Set.of("outcome", "holds", "verdict", "passed", "result");
 
   private SummaryJson() {}
 
@@ -33,15 +33,31 @@ public final class SummaryJson {
   public static List<RunResult> runs(JsonNode root) {
     List<RunResult> out = new ArrayList<>();
     for (JsonNode r : root.path("runs")) {
-      out.add(new RunResult(
-          text(r, "variant"), text(r, "method"), r.path("seed").asLong(0), text(r, "status"),
-          r.path("widening_step").asLong(-1), text(r, "trigger"), num(r, "shock"),
-          num(r, "peak_shock"), num(r, "excess_loss_area"), num(r, "function_error"),
-          num(r, "function_kl"), r.path("recovery_steps").asLong(-1),
-          r.path("recovered").asBoolean(false), num(r, "val_loss_at_n100"),
-          num(r, "val_loss_at_n500"), num(r, "best_val_loss"), r.path("best_val_epoch").asInt(-1),
-          num(r, "final_test_accuracy"), num(r, "final_test_loss"), r.path("steps").asLong(0),
-          num(r, "train_flops"), num(r, "seconds"), paths(r.path("path_similarity"))));
+      out.add(
+          new RunResult(
+              text(r, "variant"),
+              text(r, "method"),
+              r.path("seed").asLong(0),
+              text(r, "status"),
+              r.path("widening_step").asLong(-1),
+              text(r, "trigger"),
+              num(r, "shock"),
+              num(r, "peak_shock"),
+              num(r, "excess_loss_area"),
+              num(r, "function_error"),
+              num(r, "function_kl"),
+              r.path("recovery_steps").asLong(-1),
+              r.path("recovered").asBoolean(false),
+              num(r, "val_loss_at_n100"),
+              num(r, "val_loss_at_n500"),
+              num(r, "best_val_loss"),
+              r.path("best_val_epoch").asInt(-1),
+              num(r, "final_test_accuracy"),
+              num(r, "final_test_loss"),
+              r.path("steps").asLong(0),
+              num(r, "train_flops"),
+              num(r, "seconds"),
+              paths(r.path("path_similarity"))));
     }
     return out;
   }
@@ -51,8 +67,9 @@ public final class SummaryJson {
     if (p.isArray()) {
       int i = 1;
       for (JsonNode l : p) {
-        out.add(new LayerPath(l.path("hidden").asInt(i++), num(l, "before"), num(l, "after"),
-            num(l, "random")));
+        out.add(
+            new LayerPath(
+                l.path("hidden").asInt(i++), num(l, "before"), num(l, "after"), num(l, "random")));
       }
     } else if (p.isObject()) {
       Iterator<Map.Entry<String, JsonNode>> it = p.fields();
@@ -61,8 +78,12 @@ public final class SummaryJson {
         Map.Entry<String, JsonNode> e = it.next();
         String digits = e.getKey().replaceAll("\\D", "");
         JsonNode l = e.getValue();
-        out.add(new LayerPath(digits.isEmpty() ? i : Integer.parseInt(digits), num(l, "before"),
-            num(l, "after"), num(l, "random")));
+        out.add(
+            new LayerPath(
+                digits.isEmpty() ? i : Integer.parseInt(digits),
+                num(l, "before"),
+                num(l, "after"),
+                num(l, "random")));
         i++;
       }
     }
@@ -91,12 +112,16 @@ public final class SummaryJson {
         } else if (k.equals("sentence") && v.isTextual()) {
           sentence = v.asText();
         } else if (!v.isContainerNode() && !k.equals("note")) {
-          detail.append(detail.length() == 0 ? "" : ", ")
-              .append(k).append(" = ").append(v.asText());
+          detail
+              .append(detail.length() == 0 ? "" : ", ")
+              .append(k)
+              .append(" = ")
+              .append(v.asText());
         }
       }
-      out.add(new Criterion(name, holds, outcome, sentence != null ? sentence : detail.toString(),
-          false));
+      out.add(
+          new Criterion(
+              name, holds, outcome, sentence != null ? sentence : detail.toString(), false));
     }
     return out;
   }

@@ -39,13 +39,19 @@ final class UnitOrderFile {
   private static Optional<Path> locate(Path run, int hidden, String word) throws IOException {
     String tag = "hidden" + hidden;
     try (Stream<Path> files = Files.list(run)) {
-      return files.filter(p -> {
-        String name = p.getFileName().toString();
-        int at = name.indexOf(tag);
-        boolean exact = at >= 0 && (at + tag.length() == name.length()
-            || !Character.isDigit(name.charAt(at + tag.length())));
-        return exact && name.contains(word) && !name.endsWith(".png");
-      }).sorted().findFirst();
+      return files
+          .filter(
+              p -> {
+                String name = p.getFileName().toString();
+                int at = name.indexOf(tag);
+                boolean exact =
+                    at >= 0
+                        && (at + tag.length() == name.length()
+                            || !Character.isDigit(name.charAt(at + tag.length())));
+                return exact && name.contains(word) && !name.endsWith(".png");
+              })
+          .sorted()
+          .findFirst();
     }
   }
 
@@ -54,8 +60,10 @@ final class UnitOrderFile {
       return Npy.read(f).values();
     }
     String text = Files.readString(f, StandardCharsets.UTF_8).replaceAll("[\\[\\]]", " ");
-    return Arrays.stream(text.split("[,\\s]+")).filter(t -> !t.isBlank())
-        .mapToDouble(Double::parseDouble).toArray();
+    return Arrays.stream(text.split("[,\\s]+"))
+        .filter(t -> !t.isBlank())
+        .mapToDouble(Double::parseDouble)
+        .toArray();
   }
 
   private static boolean isPermutation(int[] order) {

@@ -24,26 +24,35 @@ public final class ResultsView extends BorderPane {
   public ResultsView() {
     table.setId("resultsTable");
     criteria.setId("criteriaTable");
-    table.getColumns().setAll(List.of(
-        col("Variant", Row::variant, 150),
-        col("Method", Row::method, 120),
-        col("Seeds", r -> String.valueOf(r.seeds()), 60),
-        col("Shock (full val)", r -> r.shock().format("%+.4f"), 150),
-        col("Peak shock (subset)", r -> r.peakShock().format("%+.4f"), 150),
-        col("Function error", r -> r.functionError().format("%.4f"), 140),
-        col("Recovery steps", Row::recoveryText, 190),
-        col("Final test accuracy", r -> r.testAccuracy().format("%.2f", x -> 100 * x, " %"),
-            170),
-        col("Status", r -> String.join(", ", r.statuses()), 160)));
+    table
+        .getColumns()
+        .setAll(
+            List.of(
+                col("Variant", Row::variant, 150),
+                col("Method", Row::method, 120),
+                col("Seeds", r -> String.valueOf(r.seeds()), 60),
+                col("Shock (full val)", r -> r.shock().format("%+.4f"), 150),
+                col("Peak shock (subset)", r -> r.peakShock().format("%+.4f"), 150),
+                col("Function error", r -> r.functionError().format("%.4f"), 140),
+                col("Recovery steps", Row::recoveryText, 190),
+                col(
+                    "Final test accuracy",
+                    r -> r.testAccuracy().format("%.2f", x -> 100 * x, " %"),
+                    170),
+                col("Status", r -> String.join(", ", r.statuses()), 160)));
     table.setPlaceholder(new Label("No finished run yet"));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     TableColumn<Criterion, String> verdict = new TableColumn<>("Verdict");
     verdict.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().verdict()));
     verdict.setPrefWidth(90);
     verdict.setCellFactory(c -> new VerdictCell());
-    criteria.getColumns().setAll(List.of(
-        critCol("Criterion (SPEC §2)", Criterion::name, 420), verdict,
-        critCol("Evidence", Criterion::detail, 560)));
+    criteria
+        .getColumns()
+        .setAll(
+            List.of(
+                critCol("Criterion (SPEC §2)", Criterion::name, 420),
+                verdict,
+                critCol("Evidence", Criterion::detail, 560)));
     criteria.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     criteria.setPrefHeight(150);
     note.setWrapText(true);
@@ -65,8 +74,8 @@ public final class ResultsView extends BorderPane {
     return c;
   }
 
-  private static TableColumn<Criterion, String> critCol(String name,
-      Function<Criterion, String> f, double w) {
+  private static TableColumn<Criterion, String> critCol(
+      String name, Function<Criterion, String> f, double w) {
     TableColumn<Criterion, String> c = new TableColumn<>(name);
     c.setCellValueFactory(r -> new ReadOnlyStringWrapper(f.apply(r.getValue())));
     c.setPrefWidth(w);
@@ -89,11 +98,12 @@ public final class ResultsView extends BorderPane {
       criteria.getItems().setAll(cs);
     }
     boolean provisional = cs.stream().anyMatch(Criterion::provisional);
-    note.setText(provisional
-        ? "Provisional: verdicts compare means of the runs finished so far. The paired statistics"
-            + " (t-test, Holm, non-inferiority) are read from summary.json when the experiment"
-            + " writes them."
-        : "Verdicts from summary.json (paired over seeds).");
+    note.setText(
+        provisional
+            ? "Provisional: verdicts compare means of the runs finished so far. The paired statistics"
+                + " (t-test, Holm, non-inferiority) are read from summary.json when the experiment"
+                + " writes them."
+            : "Verdicts from summary.json (paired over seeds).");
   }
 
   public List<Row> rows() {
@@ -105,11 +115,14 @@ public final class ResultsView extends BorderPane {
     protected void updateItem(String item, boolean empty) {
       super.updateItem(item, empty);
       setText(empty ? null : item);
-      setStyle(empty || item == null ? "" : switch (item) {
-        case "holds" -> "-fx-text-fill: #1a7f37; -fx-font-weight: bold;";
-        case "fails" -> "-fx-text-fill: #b42318; -fx-font-weight: bold;";
-        default -> "-fx-text-fill: #666;";
-      });
+      setStyle(
+          empty || item == null
+              ? ""
+              : switch (item) {
+                case "holds" -> "-fx-text-fill: #1a7f37; -fx-font-weight: bold;";
+                case "fails" -> "-fx-text-fill: #b42318; -fx-font-weight: bold;";
+                default -> "-fx-text-fill: #666;";
+              });
     }
   }
 }

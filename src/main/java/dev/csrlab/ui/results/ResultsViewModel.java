@@ -18,9 +18,18 @@ import java.util.function.ToDoubleFunction;
  */
 public final class ResultsViewModel {
   /** One table row; numbers kept for sorting and tests, text for display. */
-  public record Row(String variant, String method, int seeds, Aggregate shock, Aggregate peakShock,
-      Aggregate functionError, Aggregate recoverySteps, int recovered, Aggregate testAccuracy,
-      List<String> statuses, boolean widened) {
+  public record Row(
+      String variant,
+      String method,
+      int seeds,
+      Aggregate shock,
+      Aggregate peakShock,
+      Aggregate functionError,
+      Aggregate recoverySteps,
+      int recovered,
+      Aggregate testAccuracy,
+      List<String> statuses,
+      boolean widened) {
     /** "20 ± 14 (2/2 recovered)"; "—" for variants that never widen (nothing to recover). */
     public String recoveryText() {
       if (!widened) {
@@ -40,21 +49,29 @@ public final class ResultsViewModel {
       byVariant.computeIfAbsent(r.variant(), k -> new ArrayList<>()).add(r);
     }
     List<Row> rows = new ArrayList<>();
-    byVariant.forEach((variant, rs) -> {
-      if (!rs.isEmpty()) {
-        rows.add(row(variant, rs));
-      }
-    });
+    byVariant.forEach(
+        (variant, rs) -> {
+          if (!rs.isEmpty()) {
+            rows.add(row(variant, rs));
+          }
+        });
     return rows;
   }
 
   private static Row row(String variant, List<RunResult> rs) {
-    double[] rec = rs.stream().filter(RunResult::recovered)
-        .mapToDouble(r -> r.recoverySteps()).toArray();
-    return new Row(variant, rs.get(0).method(), rs.size(), agg(rs, RunResult::shock),
-        agg(rs, RunResult::peakShock), agg(rs, RunResult::functionError), Aggregate.of(rec),
+    double[] rec =
+        rs.stream().filter(RunResult::recovered).mapToDouble(r -> r.recoverySteps()).toArray();
+    return new Row(
+        variant,
+        rs.get(0).method(),
+        rs.size(),
+        agg(rs, RunResult::shock),
+        agg(rs, RunResult::peakShock),
+        agg(rs, RunResult::functionError),
+        Aggregate.of(rec),
         (int) rs.stream().filter(RunResult::recovered).count(),
-        agg(rs, RunResult::finalTestAccuracy), rs.stream().map(RunResult::status).toList(),
+        agg(rs, RunResult::finalTestAccuracy),
+        rs.stream().map(RunResult::status).toList(),
         rs.stream().anyMatch(r -> r.wideningStep() > 0));
   }
 
@@ -84,16 +101,22 @@ public final class ResultsViewModel {
     return rows.stream().filter(r -> method.equals(r.method())).findFirst();
   }
 
-  private static Criterion compare(String name, Optional<Row> c, Optional<Row> b,
-      java.util.function.Function<Row, Aggregate> f, boolean lower, double margin, String fmt) {
+  private static Criterion compare(
+      String name,
+      Optional<Row> c,
+      Optional<Row> b,
+      java.util.function.Function<Row, Aggregate> f,
+      boolean lower,
+      double margin,
+      String fmt) {
     if (c.isEmpty() || b.isEmpty() || f.apply(c.get()).n() == 0 || f.apply(b.get()).n() == 0) {
       return new Criterion(name, null, null, "needs finished C and B runs", true);
     }
     double cv = f.apply(c.get()).mean();
     double bv = f.apply(b.get()).mean();
     boolean holds = lower ? cv < bv : cv >= bv - margin;
-    return new Criterion(name, holds, null, String.format("C " + fmt + " vs B " + fmt, cv, bv),
-        true);
+    return new Criterion(
+        name, holds, null, String.format("C " + fmt + " vs B " + fmt, cv, bv), true);
   }
 
   private static Criterion recovery(Optional<Row> c, Optional<Row> b) {
@@ -107,24 +130,32 @@ public final class ResultsViewModel {
       return new Criterion(name, null, null, "neither recovered within the run", true);
     }
     if (rc.recovered() == 0 || rb.recovered() == 0) {
-      return new Criterion(name, rb.recovered() == 0, null, "C " + rc.recoveryText() + " vs B "
-          + rb.recoveryText(), true);
+      return new Criterion(
+          name,
+          rb.recovered() == 0,
+          null,
+          "C " + rc.recoveryText() + " vs B " + rb.recoveryText(),
+          true);
     }
     return compare(name, c, b, Row::recoverySteps, true, 0, "%.0f steps");
   }
 
-  private static Criterion accuracy(Optional<Row> c, Optional<Row> a, Optional<Row> b,
-      double marginPp) {
+  private static Criterion accuracy(
+      Optional<Row> c, Optional<Row> a, Optional<Row> b, double marginPp) {
     String name = "(3) C's final test accuracy ≥ A's and ≥ B's (margin " + marginPp + " pp)";
-    if (c.isEmpty() || a.isEmpty() || b.isEmpty() || c.get().testAccuracy().n() == 0
-        || a.get().testAccuracy().n() == 0 || b.get().testAccuracy().n() == 0) {
+    if (c.isEmpty()
+        || a.isEmpty()
+        || b.isEmpty()
+        || c.get().testAccuracy().n() == 0
+        || a.get().testAccuracy().n() == 0
+        || b.get().testAccuracy().n() == 0) {
       return new Criterion(name, null, null, "needs finished A, B and C runs", true);
     }
     double cv = 100 * c.get().testAccuracy().mean();
     double av = 100 * a.get().testAccuracy().mean();
     double bv = 100 * b.get().testAccuracy().mean();
     boolean holds = cv >= av - marginPp && cv >= bv - marginPp;
-    return new Criterion(name, holds, null,
-        String.format("C %.2f%% vs A %.2f%%, B %.2f%%", cv, av, bv), true);
+    return new Criterion(
+        name, holds, null, String.format("C %.2f%% vs A %.2f%%, B %.2f%%", cv, av, bv), true);
   }
 }

@@ -15,8 +15,9 @@ import java.util.function.Consumer;
  */
 @FunctionalInterface
 public interface ExperimentEngine {
-  Path run(ExperimentConfig config, TrainingListener listener, Consumer<String> log,
-      CancelToken cancel) throws Exception;
+  Path run(
+      ExperimentConfig config, TrainingListener listener, Consumer<String> log, CancelToken cancel)
+      throws Exception;
 
   /** The lab's engine: {@link ExperimentRunner} (the same runner the CLI uses). */
   static ExperimentEngine runner() {

@@ -3,8 +3,8 @@ package dev.csrlab.ui.run;
 import java.util.ArrayDeque;
 
 /**
- * Steps per second over the last {@code windowNanos}, from (time, cumulative steps) samples
- * stamped on the training thread: frame timing would otherwise quantise the rate to 30 Hz.
+ * Steps per second over the last {@code windowNanos}, from (time, cumulative steps) samples stamped
+ * on the training thread: frame timing would otherwise quantise the rate to 30 Hz.
  */
 public final class RateMeter {
   private record Sample(long nanos, long steps) {}

@@ -200,8 +200,15 @@ public final class RunViewModel {
     Session s = session.get();
     Object e = stamped.event();
     if (e instanceof StepEvent st) {
-      s.series(st.key()).append(st.step(), st.epoch(), st.trainLoss(), st.valLoss(), st.valAcc(),
-          st.lr(), st.phase());
+      s.series(st.key())
+          .append(
+              st.step(),
+              st.epoch(),
+              st.trainLoss(),
+              st.valLoss(),
+              st.valAcc(),
+              st.lr(),
+              st.phase());
       countTrainedStep(stamped.nanos(), st);
       if (st.key().seed() == currentSeed && st.step() > frontier) {
         stepRate.add(stamped.nanos(), st.step() - frontier);
@@ -212,13 +219,14 @@ public final class RunViewModel {
     } else if (e instanceof RunStarted rs) {
       onRunStarted(rs);
     } else if (e instanceof EpochEvent ep) {
-      s.series(ep.key()).addEpoch(
-          new RunSeries.EpochPoint(ep.epoch(), ep.step(), ep.valLoss(), ep.valAcc()));
+      s.series(ep.key())
+          .addEpoch(new RunSeries.EpochPoint(ep.epoch(), ep.step(), ep.valLoss(), ep.valAcc()));
     } else if (e instanceof WideningEvent w) {
       s.putWidening(w.key(), WideningInfo.of(w));
-      log.add(String.format(
-          "%s widened at step %d (trigger: %s): shock %+.4f, function error %.4f",
-          w.key(), w.step(), w.trigger(), w.shock(), w.functionError()));
+      log.add(
+          String.format(
+              "%s widened at step %d (trigger: %s): shock %+.4f, function error %.4f",
+              w.key(), w.step(), w.trigger(), w.shock(), w.functionError()));
     } else if (e instanceof RunFinished f) {
       if (f.result() != null) {
         s.putResult(f.key(), f.result());
@@ -227,8 +235,11 @@ public final class RunViewModel {
       active.remove(f.key());
       showActiveRuns();
       String m = f.message() == null ? "" : f.message();
-      log.add(f.key() + " " + f.status().id() + (m.isBlank() ? ""
-          : m.startsWith(f.status().id()) ? " (" + m + ")" : ": " + m));
+      log.add(
+          f.key()
+              + " "
+              + f.status().id()
+              + (m.isBlank() ? "" : m.startsWith(f.status().id()) ? " (" + m + ")" : ": " + m));
     } else if (e instanceof LogLine line) {
       addLog(line.text());
     }
@@ -257,9 +268,15 @@ public final class RunViewModel {
 
   private void showActiveRuns() {
     String names = String.join(", ", active.stream().map(RunKey::variant).toList());
-    status.protocol.set("seed " + currentSeed + " (" + seedsStarted + "/"
-        + (config == null ? "?" : config.seeds().size()) + ")"
-        + (names.isEmpty() ? "" : ": " + names));
+    status.protocol.set(
+        "seed "
+            + currentSeed
+            + " ("
+            + seedsStarted
+            + "/"
+            + (config == null ? "?" : config.seeds().size())
+            + ")"
+            + (names.isEmpty() ? "" : ": " + names));
   }
 
   /** Counts an update once: the shared small prefix is replayed to every widened run of a seed. */
@@ -281,8 +298,9 @@ public final class RunViewModel {
     if (Double.isNaN(r) || r <= 0 || config == null) {
       return;
     }
-    long remaining = Math.max(0, seedTotalSteps - frontier)
-        + (long) Math.max(0, config.seeds().size() - seedsStarted) * seedTotalSteps;
+    long remaining =
+        Math.max(0, seedTotalSteps - frontier)
+            + (long) Math.max(0, config.seeds().size() - seedsStarted) * seedTotalSteps;
     status.eta.set("ETA " + formatDuration(remaining / r));
   }
 

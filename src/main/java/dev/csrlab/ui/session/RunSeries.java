@@ -7,9 +7,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The per-step curves of one run (the columns of metrics.csv), stored as growable primitive
- * arrays: a 50k-step run is 50k rows, and boxing every point would cost more than the chart.
- * Accessors hand out the live arrays; only indices below {@link #size()} are meaningful.
+ * The per-step curves of one run (the columns of metrics.csv), stored as growable primitive arrays:
+ * a 50k-step run is 50k rows, and boxing every point would cost more than the chart. Accessors hand
+ * out the live arrays; only indices below {@link #size()} are meaningful.
  */
 public final class RunSeries {
   /** A full-validation point at an epoch end ({@code Loss/Val_Full}, {@code Accuracy/Val}). */

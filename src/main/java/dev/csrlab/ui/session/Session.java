@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything the views show about one experiment — a live one or one opened from disk. Mutated
- * only on the FX thread (events arrive through the EventQueue); {@link #version()} increases on
- * every change so a view redraws only when something changed since its last frame.
+ * Everything the views show about one experiment — a live one or one opened from disk. Mutated only
+ * on the FX thread (events arrive through the EventQueue); {@link #version()} increases on every
+ * change so a view redraws only when something changed since its last frame.
  */
 public final class Session {
   private final Map<RunKey, RunSeries> runs = new LinkedHashMap<>();

@@ -5,8 +5,8 @@ import dev.csrlab.train.WideningEvent;
 import java.util.List;
 
 /**
- * What the GUI shows about one widening, whether it came live from a {@link WideningEvent} or
- * was read back from a run directory (then only some fields are known; absent numbers are NaN).
+ * What the GUI shows about one widening, whether it came live from a {@link WideningEvent} or was
+ * read back from a run directory (then only some fields are known; absent numbers are NaN).
  *
  * @param incomingWeights per layer (same order as {@code layers}), the small model's incoming
  *     weights row-major [unit][input] before seriation, or {@code null} when the source does not
@@ -25,10 +25,12 @@ public record WideningInfo(
   }
 
   public static WideningInfo of(WideningEvent e) {
-    List<float[]> incoming = e.modelBefore() == null ? null
-        : e.modelBefore().layers().stream().map(l -> l.weight()).toList();
-    return new WideningInfo(e.step(), e.trigger(), e.shock(), e.functionError(), e.layers(),
-        incoming);
+    List<float[]> incoming =
+        e.modelBefore() == null
+            ? null
+            : e.modelBefore().layers().stream().map(l -> l.weight()).toList();
+    return new WideningInfo(
+        e.step(), e.trigger(), e.shock(), e.functionError(), e.layers(), incoming);
   }
 
   /** Incoming weights of layer index {@code i} (0-based in {@link #layers()}), or null. */

@@ -24,8 +24,12 @@ class ConsoleReporterTest {
   private final AtomicLong nanos = new AtomicLong();
 
   private ConsoleReporter reporter(boolean quiet, boolean interactive) {
-    return ConsoleReporter.builder(out).optQuiet(quiet).optInteractive(interactive)
-        .optUnicode(true).optNanoTime(nanos::get).build();
+    return ConsoleReporter.builder(out)
+        .optQuiet(quiet)
+        .optInteractive(interactive)
+        .optUnicode(true)
+        .optNanoTime(nanos::get)
+        .build();
   }
 
   private String text() {
@@ -42,12 +46,21 @@ class ConsoleReporterTest {
     c.onRunStart(Fixtures.runStarted(Fixtures.KEY, DIR, 3, 2));
     c.onWidening(Fixtures.widening(Fixtures.KEY, 3, 8));
     String t = text();
-    for (String expected : List.of(
-        "WIDENING continuous-seed0 at step 3", "trigger", "epoch 3",
-        "hidden1 8→16, hidden2 8→16", "0.3000 → 0.4500", "shock +0.1500",
-        "92.00% → 88.00%", "accuracy drop 4.00 pp", "function error  0.2500",
-        "function KL     0.01250", "path similarity before 10.000  after 50.000  random 2.000",
-        "before 20.000  after 100.000  random 4.000", "energy c 0.5000")) {
+    for (String expected :
+        List.of(
+            "WIDENING continuous-seed0 at step 3",
+            "trigger",
+            "epoch 3",
+            "hidden1 8→16, hidden2 8→16",
+            "0.3000 → 0.4500",
+            "shock +0.1500",
+            "92.00% → 88.00%",
+            "accuracy drop 4.00 pp",
+            "function error  0.2500",
+            "function KL     0.01250",
+            "path similarity before 10.000  after 50.000  random 2.000",
+            "before 20.000  after 100.000  random 4.000",
+            "energy c 0.5000")) {
       assertTrue(t.contains(expected), "missing '" + expected + "' in\n" + t);
     }
   }
@@ -68,8 +81,10 @@ class ConsoleReporterTest {
     assertTrue(bars.get(3).contains(" 8/8 ["), bars.get(3));
     assertTrue(bars.get(3).contains("100.0 it/s"), bars.get(3)); // 7 timed steps in 70 ms
     String epoch = lines().get(lines().size() - 1);
-    assertEquals("continuous-seed0 ep 1/2 done: train loss 0.5000 | val loss 0.4000"
-        + " | val acc 91.00% | 1.5 s", epoch);
+    assertEquals(
+        "continuous-seed0 ep 1/2 done: train loss 0.5000 | val loss 0.4000"
+            + " | val acc 91.00% | 1.5 s",
+        epoch);
   }
 
   @Test
@@ -129,8 +144,10 @@ class ConsoleReporterTest {
       c.onStep(Fixtures.step(cc, s, 2, false));
     }
     List<String> l = lines();
-    assertEquals(4, l.stream()
-        .filter(x -> x.startsWith("shared-seed0 ep 1/2 ") && x.contains("it/s")).count(), text());
+    assertEquals(
+        4,
+        l.stream().filter(x -> x.startsWith("shared-seed0 ep 1/2 ") && x.contains("it/s")).count(),
+        text());
     assertEquals(1, l.stream().filter(x -> x.contains("done:")).count(), text());
     assertEquals(4, l.stream().filter(x -> x.startsWith("net2net-seed0 ep 2/2")).count());
     assertEquals(4, l.stream().filter(x -> x.startsWith("continuous-seed0 ep 2/2")).count());
@@ -170,10 +187,16 @@ class ConsoleReporterTest {
     c.onRunEnd(Fixtures.finished(Fixtures.KEY, RunStatus.COMPLETED, 600));
     c.onRunEnd(Fixtures.finished(new RunKey("net2net", 1), RunStatus.DIVERGED, 17));
     String t = text();
-    assertTrue(t.contains("continuous-seed0 start: continuous (method continuous), widths"
-        + " 128,128 -> 256,256, 6 steps, cpu()"), t);
-    assertTrue(t.contains("continuous-seed0 recovered: subset val accuracy back at its"
-        + " before-widening value 137 steps after widening (step 140)"), t);
+    assertTrue(
+        t.contains(
+            "continuous-seed0 start: continuous (method continuous), widths"
+                + " 128,128 -> 256,256, 6 steps, cpu()"),
+        t);
+    assertTrue(
+        t.contains(
+            "continuous-seed0 recovered: subset val accuracy back at its"
+                + " before-widening value 137 steps after widening (step 140)"),
+        t);
     assertTrue(t.contains("continuous-seed0 Accuracy/Test = 98.12% at step 600"), t);
     assertTrue(t.contains("continuous-seed0 finished: completed | test acc 98.12%"), t);
     assertTrue(t.contains("net2net-seed1 finished: DIVERGED (loss NaN)"), t);
@@ -202,8 +225,12 @@ class ConsoleReporterTest {
 
   @Test
   void anOpenBarIsEndedBeforeTheWideningBlock() {
-    ConsoleReporter c = ConsoleReporter.builder(out).optInteractive(true).optUnicode(false)
-        .optNanoTime(nanos::get).build();
+    ConsoleReporter c =
+        ConsoleReporter.builder(out)
+            .optInteractive(true)
+            .optUnicode(false)
+            .optNanoTime(nanos::get)
+            .build();
     c.onRunStart(Fixtures.runStarted(Fixtures.KEY, DIR, 4, 2));
     c.onStep(Fixtures.step(Fixtures.KEY, 1, 1, false));
     c.onWidening(Fixtures.widening(Fixtures.KEY, 1, 4));

@@ -14,7 +14,8 @@ class ProgressBarTest {
 
   @Test
   void unknownRateShowsQuestionMarks() {
-    assertEquals("r ep 1/2   0%|          | 0/10 [00:00<?, ? it/s, loss=2.3026]",
+    assertEquals(
+        "r ep 1/2   0%|          | 0/10 [00:00<?, ? it/s, loss=2.3026]",
         ProgressBar.line("r", 1, 2, 0, 10, 0.0, Double.NaN, 2.302585, true));
   }
 

@@ -28,8 +28,10 @@ class HeatmapFilesListenerTest {
 
   @Test
   void wideningSavesMatricesOrderAndHeatmapsInTheRunDirectory() throws IOException {
-    Path runDir = KEEP == null ? tmp
-        : Files.createDirectories(Path.of(KEEP, "heatmaps-" + System.nanoTime()));
+    Path runDir =
+        KEEP == null
+            ? tmp
+            : Files.createDirectories(Path.of(KEEP, "heatmaps-" + System.nanoTime()));
     HeatmapFilesListener l = new HeatmapFilesListener();
     l.onRunStart(Fixtures.runStarted(KEY, runDir, 10, 3));
     WideningEvent e = Fixtures.widening(KEY, 30, 128);
@@ -51,8 +53,12 @@ class HeatmapFilesListenerTest {
     assertArrayEquals(e.layers().get(1).order(), orderBack);
     assertTrue(Files.exists(runDir.resolve("fiedler-hidden1.npy")));
 
-    for (String name : List.of("heatmap-hidden1-before.png", "heatmap-hidden1-after.png",
-        "heatmap-hidden2-before.png", "heatmap-hidden2-after.png")) {
+    for (String name :
+        List.of(
+            "heatmap-hidden1-before.png",
+            "heatmap-hidden1-after.png",
+            "heatmap-hidden2-before.png",
+            "heatmap-hidden2-after.png")) {
       BufferedImage img = ImageIO.read(runDir.resolve(name).toFile());
       assertEquals(512, img.getHeight(), name);
     }
@@ -74,11 +80,13 @@ class HeatmapFilesListenerTest {
   void layersWithoutSimilarityWriteNothing() throws IOException {
     HeatmapFilesListener l = new HeatmapFilesListener();
     l.onRunStart(Fixtures.runStarted(KEY, tmp, 10, 3));
-    LayerWidening none = new LayerWidening(1, 8, 16, new int[0], new float[0], new double[0],
-        Double.NaN, Double.NaN, Double.NaN);
+    LayerWidening none =
+        new LayerWidening(
+            1, 8, 16, new int[0], new float[0], new double[0], Double.NaN, Double.NaN, Double.NaN);
     WideningEvent w = Fixtures.widening(KEY, 30, 8);
-    l.onWidening(new WideningEvent(KEY, 30, "epoch 3", 0, 0, 0, 0, 0, 0, 0, 0, List.of(none),
-        w.energyScale()));
+    l.onWidening(
+        new WideningEvent(
+            KEY, 30, "epoch 3", 0, 0, 0, 0, 0, 0, 0, 0, List.of(none), w.energyScale()));
     try (var files = Files.list(tmp)) {
       assertEquals(0, files.count());
     }

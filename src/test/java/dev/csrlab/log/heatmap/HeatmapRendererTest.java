@@ -81,8 +81,7 @@ class HeatmapRendererTest {
 
   @Test
   void largeMatricesShrinkCellsAndThenAverageBlocks() {
-    assertEquals(1024, HeatmapRenderer.render(new float[512 * 512], 512, 512, 4, false)
-        .getWidth());
+    assertEquals(1024, HeatmapRenderer.render(new float[512 * 512], 512, 512, 4, false).getWidth());
     int n = 2050; // > 1024: blocks of 3×3 cells, 684 grid cells of 1 px
     float[] m = new float[n * n];
     for (int i = 0; i < n; i++) {
@@ -104,8 +103,10 @@ class HeatmapRendererTest {
     BufferedImage back = ImageIO.read(new ByteArrayInputStream(HeatmapRenderer.png(img)));
     assertEquals(img.getWidth(), back.getWidth());
     assertEquals(img.getRGB(0, 0), back.getRGB(0, 0));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> HeatmapRenderer.render(new float[5], 2, 3, 4, false));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> HeatmapRenderer.render(new float[5], 2, 3, 4, false));
     assertTrue(e.getMessage().contains("2×3"), e.getMessage());
   }
 }

@@ -27,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.CRC32C;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -174,8 +173,7 @@ class EventFileWriterTest {
   void recordsReachTheDiskOnlyOnFlushOrAfterTwoSeconds() throws IOException {
     AtomicLong nanos = new AtomicLong(0);
     ByteArrayOutputStream sink = new ByteArrayOutputStream();
-    EventFileWriter w = new EventFileWriter(dir.resolve("x"), sink, Clock.systemUTC(),
-        nanos::get);
+    EventFileWriter w = new EventFileWriter(dir.resolve("x"), sink, Clock.systemUTC(), nanos::get);
     int afterHeader = sink.size();
     assertTrue(afterHeader > 0, "the file-version record is flushed at once");
     w.writeScalar("Loss/Train", 1.0, 1);
@@ -217,8 +215,9 @@ class EventFileWriterTest {
     BufferedImage img = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
     w.writeImage("small", img, 1);
     EventFileException first =
-        assertThrows(EventFileException.class, () -> w.writeText("t", new String(big,
-            StandardCharsets.ISO_8859_1), 2));
+        assertThrows(
+            EventFileException.class,
+            () -> w.writeText("t", new String(big, StandardCharsets.ISO_8859_1), 2));
     assertTrue(first.getMessage().contains(name.toString()));
     assertTrue(first.getMessage().contains("No space left"), first.getMessage());
     assertThrows(EventFileException.class, () -> w.writeScalar("Loss/Train", 1.0, 3));

@@ -67,13 +67,30 @@ class TensorBoardListenerTest {
   @Test
   void writesEverySpecSection2Tag() throws IOException {
     TfEventsReader.Contents c = writeSyntheticRun();
-    List<String> expected = new ArrayList<>(List.of(
-        Tags.LOSS_TRAIN, Tags.LOSS_VAL, Tags.ACC_VAL_SUBSET, Tags.LOSS_VAL_FULL, Tags.ACC_VAL,
-        Tags.VAL_LOSS_BEFORE, Tags.VAL_LOSS_AFTER, Tags.VAL_ACC_BEFORE, Tags.VAL_ACC_AFTER,
-        Tags.EXPANSION_SHOCK, Tags.PEAK_SHOCK, Tags.EXCESS_LOSS_AREA, Tags.FUNCTION_ERROR,
-        Tags.FUNCTION_KL, Tags.RECOVERY_STEPS, Tags.ACC_TEST, Tags.LOSS_TEST,
-        Tags.CONFIG_TEXT, Tags.STATUS_TEXT, Summaries.SESSION_START_TAG,
-        Summaries.SESSION_END_TAG));
+    List<String> expected =
+        new ArrayList<>(
+            List.of(
+                Tags.LOSS_TRAIN,
+                Tags.LOSS_VAL,
+                Tags.ACC_VAL_SUBSET,
+                Tags.LOSS_VAL_FULL,
+                Tags.ACC_VAL,
+                Tags.VAL_LOSS_BEFORE,
+                Tags.VAL_LOSS_AFTER,
+                Tags.VAL_ACC_BEFORE,
+                Tags.VAL_ACC_AFTER,
+                Tags.EXPANSION_SHOCK,
+                Tags.PEAK_SHOCK,
+                Tags.EXCESS_LOSS_AREA,
+                Tags.FUNCTION_ERROR,
+                Tags.FUNCTION_KL,
+                Tags.RECOVERY_STEPS,
+                Tags.ACC_TEST,
+                Tags.LOSS_TEST,
+                Tags.CONFIG_TEXT,
+                Tags.STATUS_TEXT,
+                Summaries.SESSION_START_TAG,
+                Summaries.SESSION_END_TAG));
     for (int l = 1; l <= 2; l++) {
       for (String w : List.of("before", "after", "random")) {
         expected.add("Seriation/Path_Similarity/hidden" + l + "/" + w);
@@ -144,8 +161,10 @@ class TensorBoardListenerTest {
     int cell = HeatmapRenderer.DEFAULT_CELL_PIXELS;
     // Sorted banded matrix: diagonal +1 (red), far corner cos(15π/16) ≈ −0.98 (blue).
     assertEquals(HeatmapRenderer.rgb(1.0), after.getRGB(0, 0) & 0xffffff);
-    assertEquals(HeatmapRenderer.rgb(Math.cos(Math.PI * 15 / 16)),
-        after.getRGB(15 * cell, 0) & 0xffffff, 0x030303);
+    assertEquals(
+        HeatmapRenderer.rgb(Math.cos(Math.PI * 15 / 16)),
+        after.getRGB(15 * cell, 0) & 0xffffff,
+        0x030303);
     int[] order = Fixtures.layer(1, 16, 1).order();
     // The trained-order image shows the same entry at (order[15], order[0]).
     assertEquals(after.getRGB(15 * cell, 0), before.getRGB(order[15] * cell, order[0] * cell));
@@ -154,8 +173,7 @@ class TensorBoardListenerTest {
   @Test
   void configTextHparamsAndStatusAreWritten() throws IOException {
     TfEventsReader.Contents c = writeSyntheticRun();
-    String config = c.values(Tags.CONFIG_TEXT).get(0).getTensor().getStringVal(0)
-        .toStringUtf8();
+    String config = c.values(Tags.CONFIG_TEXT).get(0).getTensor().getStringVal(0).toStringUtf8();
     assertTrue(config.contains("| lr | 0.001 |"), config);
     assertTrue(config.contains("| widths | 128, 128 |"), config);
     assertTrue(config.contains("continuous-seed0"), config);
@@ -176,8 +194,9 @@ class TensorBoardListenerTest {
 
     String status = c.values(Tags.STATUS_TEXT).get(0).getTensor().getStringVal(0).toStringUtf8();
     assertTrue(status.contains("completed"), status);
-    HParamsPluginData end = HParamsPluginData.parseFrom(
-        c.values(Summaries.SESSION_END_TAG).get(0).getMetadata().getPluginData().getContent());
+    HParamsPluginData end =
+        HParamsPluginData.parseFrom(
+            c.values(Summaries.SESSION_END_TAG).get(0).getMetadata().getPluginData().getContent());
     assertEquals(Status.STATUS_SUCCESS, end.getSessionEndInfo().getStatus());
   }
 
@@ -192,8 +211,10 @@ class TensorBoardListenerTest {
   void aRunDirectoryThatCannotBeCreatedFailsWithTheEventFileError() throws IOException {
     Path file = Files.writeString(tmp.resolve("not-a-directory"), "x");
     TensorBoardListener tb = new TensorBoardListener();
-    UncheckedIOException e = assertThrows(UncheckedIOException.class,
-        () -> tb.onRunStart(Fixtures.runStarted(KEY, file.resolve("run"), 3, 2)));
+    UncheckedIOException e =
+        assertThrows(
+            UncheckedIOException.class,
+            () -> tb.onRunStart(Fixtures.runStarted(KEY, file.resolve("run"), 3, 2)));
     assertTrue(e.getCause() instanceof EventFileException, String.valueOf(e.getCause()));
     assertTrue(e.getMessage().contains("not-a-directory"), e.getMessage());
     assertTrue(e.getMessage().contains("cannot write TensorBoard event file"), e.getMessage());

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.zip.CRC32C;
 
 /**
- * Independent reader of event files for tests, following TensorBoard's rules: every record's
- * length CRC and data CRC must match (re-computed here from CRC32C, not with {@link TfRecord}); a
+ * Independent reader of event files for tests, following TensorBoard's rules: every record's length
+ * CRC and data CRC must match (re-computed here from CRC32C, not with {@link TfRecord}); a
  * truncated final record is tolerated and reported; a CRC mismatch is an error.
  */
 final class TfEventsReader {
@@ -105,8 +105,7 @@ final class TfEventsReader {
   static Path onlyEventFile(Path dir) throws IOException {
     try (var files = Files.list(dir)) {
       List<Path> found =
-          files.filter(p -> p.getFileName().toString().startsWith("events.out.tfevents."))
-              .toList();
+          files.filter(p -> p.getFileName().toString().startsWith("events.out.tfevents.")).toList();
       if (found.size() != 1) {
         throw new IllegalStateException("expected one event file in " + dir + ", found " + found);
       }

@@ -24,7 +24,13 @@ class ChartsViewModelTest {
       RunSeries r = s.series(k);
       for (int i = 1; i <= steps; i++) {
         boolean spike = k.equals(C) && i == n + 1;
-        r.append(i, 1, spike ? 4 : 0.5, spike ? 4 : 0.5, 0.9, 1e-3,
+        r.append(
+            i,
+            1,
+            spike ? 4 : 0.5,
+            spike ? 4 : 0.5,
+            0.9,
+            1e-3,
             k.equals(C) && i <= n ? Phase.SMALL : Phase.WIDE);
       }
     }
@@ -47,8 +53,8 @@ class ChartsViewModelTest {
   void markerSitsAtTheWideningStep() {
     ChartsViewModel vm = new ChartsViewModel();
     vm.sessionProperty().set(session(1000, 400));
-    assertEquals(List.of(new ChartsViewModel.WideningMarker(400, "widen continuous @ 400")),
-        vm.markers());
+    assertEquals(
+        List.of(new ChartsViewModel.WideningMarker(400, "widen continuous @ 400")), vm.markers());
   }
 
   @Test

@@ -31,7 +31,8 @@ class ConfigViewModelTest {
   void unparseableTextIsMarkedOnItsFieldAndBlocksRunning() {
     vm.value("batchSize").set("12x");
     assertFalse(vm.isValid());
-    assertTrue(vm.problem("batchSize").get().contains("not a whole number"),
+    assertTrue(
+        vm.problem("batchSize").get().contains("not a whole number"),
         vm.problem("batchSize").get());
     assertEquals("", vm.problem("lr").get());
     vm.value("batchSize").set("64");
@@ -45,7 +46,8 @@ class ConfigViewModelTest {
     assertFalse(vm.isValid());
     assertTrue(vm.problem("epochs").get().contains("must be ≥ 2"), vm.problem("epochs").get());
     // T = 3 is no longer ≤ E−1: the trigger field is marked too, with the validator's reason.
-    assertTrue(vm.problem("triggerEpoch").get().contains("outside 1 ≤ T ≤ E−1"),
+    assertTrue(
+        vm.problem("triggerEpoch").get().contains("outside 1 ≤ T ≤ E−1"),
         vm.problem("triggerEpoch").get());
     assertEquals(vm.problems().size(), ConfigValidator.problems(vm.getConfig()).size());
   }
@@ -54,7 +56,8 @@ class ConfigViewModelTest {
   void aTooLargeBatchIsExplained() {
     vm.value("trainSubset").set("100");
     vm.value("batchSize").set("128");
-    assertTrue(vm.problem("batchSize").get().contains("larger than the training set"),
+    assertTrue(
+        vm.problem("batchSize").get().contains("larger than the training set"),
         vm.problem("batchSize").get());
   }
 
@@ -73,7 +76,8 @@ class ConfigViewModelTest {
     vm.value("energy").set("pinv");
     vm.value("ordering").set("greedy");
     List<VariantSpec> v = vm.getConfig().variants();
-    assertEquals(List.of(Method.SCRATCH, Method.CONTINUOUS, Method.CONTINUOUS_RANDOM),
+    assertEquals(
+        List.of(Method.SCRATCH, Method.CONTINUOUS, Method.CONTINUOUS_RANDOM),
         v.stream().map(VariantSpec::method).toList());
     assertEquals(Options.Energy.PINV, v.get(1).energy());
     assertEquals(Options.Energy.PINV, v.get(2).energy());

@@ -54,8 +54,8 @@ class ExporterTest {
     for (int i = 1; i <= 100; i++) {
       s.add(i, Math.exp(-i / 30.0));
     }
-    return ChartFactory.createXYLineChart("Validation loss", "step", "loss",
-        new XYSeriesCollection(s));
+    return ChartFactory.createXYLineChart(
+        "Validation loss", "step", "loss", new XYSeriesCollection(s));
   }
 
   private static Session session() {
@@ -69,8 +69,16 @@ class ExporterTest {
     for (int i = 0; i < 16; i++) {
       sim[i] = (i % 5 == 0) ? 1 : 0.2f;
     }
-    s.putWidening(k, new WideningInfo(5, "step 5", 0.2, 0.1, List.of(new LayerWidening(1, 4, 8,
-        new int[] {3, 2, 1, 0}, sim, new double[4], 1, 2, 0.5)), null));
+    s.putWidening(
+        k,
+        new WideningInfo(
+            5,
+            "step 5",
+            0.2,
+            0.1,
+            List.of(
+                new LayerWidening(1, 4, 8, new int[] {3, 2, 1, 0}, sim, new double[4], 1, 2, 0.5)),
+            null));
     return s;
   }
 
@@ -87,8 +95,7 @@ class ExporterTest {
     Session s = session();
     Path f = dir.resolve("m.csv");
     Exporter.metricsCsv(s.allSeries().get(0), f);
-    assertEquals("step,epoch,train_loss,val_loss,val_acc,lr,phase",
-        Files.readAllLines(f).get(0));
+    assertEquals("step,epoch,train_loss,val_loss,val_acc,lr,phase", Files.readAllLines(f).get(0));
     RunSeries back = new RunSeries(new RunKey("continuous", 0));
     MetricsCsv.read(f, back);
     assertEquals(10, back.size());
@@ -98,15 +105,24 @@ class ExporterTest {
 
   @Test
   void exportAllWritesEveryKindWithDescriptiveNames() throws Exception {
-    List<Path> files = Exporter.exportAll(dir, session(), Map.of(Metric.VAL_LOSS, chart()),
-        LocalDateTime.of(2025, 1, 2, 3, 4, 5));
+    List<Path> files =
+        Exporter.exportAll(
+            dir,
+            session(),
+            Map.of(Metric.VAL_LOSS, chart()),
+            LocalDateTime.of(2025, 1, 2, 3, 4, 5));
     List<String> names = files.stream().map(p -> p.getFileName().toString()).sorted().toList();
-    assertEquals(List.of("chart-val-loss.png", "chart-val-loss.svg",
-        "heatmap-continuous-seed0-hidden1-after-seriation.png",
-        "heatmap-continuous-seed0-hidden1-before-seriation.png", "metrics-continuous-seed0.csv",
-        "results-per-variant.csv"), names);
-    assertEquals("export-default-20250102-030405",
-        files.get(0).getParent().getFileName().toString());
+    assertEquals(
+        List.of(
+            "chart-val-loss.png",
+            "chart-val-loss.svg",
+            "heatmap-continuous-seed0-hidden1-after-seriation.png",
+            "heatmap-continuous-seed0-hidden1-before-seriation.png",
+            "metrics-continuous-seed0.csv",
+            "results-per-variant.csv"),
+        names);
+    assertEquals(
+        "export-default-20250102-030405", files.get(0).getParent().getFileName().toString());
     for (Path f : files) {
       if (f.toString().endsWith(".png")) {
         assertPng(f);

@@ -29,11 +29,13 @@ class EventQueueTest {
   @Test
   void producersOnAnotherThreadLoseNothing() throws Exception {
     EventQueue q = new EventQueue();
-    Thread t = new Thread(() -> {
-      for (int i = 0; i < 10_000; i++) {
-        q.log("line " + i);
-      }
-    });
+    Thread t =
+        new Thread(
+            () -> {
+              for (int i = 0; i < 10_000; i++) {
+                q.log("line " + i);
+              }
+            });
     t.start();
     int seen = 0;
     while (t.isAlive() || !q.isEmpty()) {

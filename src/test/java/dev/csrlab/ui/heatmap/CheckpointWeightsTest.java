@@ -25,8 +25,8 @@ class CheckpointWeightsTest {
   @Test
   void readsTheFirstLayersIncomingRowsFromTheBeforeCheckpoint(@TempDir Path run) throws Exception {
     MlpWeights w = new MlpWeights(List.of(layer(3, 784, 0.5f), layer(2, 3, -1f), layer(10, 2, 2f)));
-    Safetensors.write(CheckpointWeights.beforeFile(run, 47), w, OptimizerState.zeros(w),
-        Map.of("step", "47"));
+    Safetensors.write(
+        CheckpointWeights.beforeFile(run, 47), w, OptimizerState.zeros(w), Map.of("step", "47"));
     assertArrayEquals(w.layers().get(0).weight(), CheckpointWeights.incoming(run, 47, 1));
     assertArrayEquals(w.layers().get(1).weight(), CheckpointWeights.incoming(run, 47, 2));
   }

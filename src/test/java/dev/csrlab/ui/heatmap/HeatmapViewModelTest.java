@@ -21,13 +21,14 @@ class HeatmapViewModelTest {
         s[i * 3 + j] = 10 * i + j;
       }
     }
-    return new LayerWidening(1, 3, 6, new int[] {2, 0, 1}, s, new double[] {0.1, 0.5, -0.7},
-        1.0, 2.0, 0.5);
+    return new LayerWidening(
+        1, 3, 6, new int[] {2, 0, 1}, s, new double[] {0.1, 0.5, -0.7}, 1.0, 2.0, 0.5);
   }
 
   private static HeatmapViewModel vm(List<float[]> weights) {
     Session s = new Session(null);
-    s.putWidening(new RunKey("continuous", 0),
+    s.putWidening(
+        new RunKey("continuous", 0),
         new WideningInfo(10, "step 10", 0.1, 0.2, List.of(layer()), weights));
     HeatmapViewModel vm = new HeatmapViewModel();
     List<HeatmapViewModel.Choice> choices = HeatmapViewModel.choices(s);
@@ -86,10 +87,11 @@ class HeatmapViewModelTest {
     float[] w = new float[3 * 784];
     w[2 * 784] = -0.5f;
     int[] calls = {0};
-    vm.setWeightsSource(c -> {
-      calls[0]++;
-      return w;
-    });
+    vm.setWeightsSource(
+        c -> {
+          calls[0]++;
+          return w;
+        });
     assertEquals(-0.5f, vm.incomingImage(2)[0]);
     vm.incomingImage(1);
     assertEquals(1, calls[0], "the checkpoint is read once per layer");
@@ -106,8 +108,7 @@ class HeatmapViewModelTest {
   @Test
   void pathSimilarityNumbersAreShown() {
     String t = vm(null).pathSimilarityText();
-    assertTrue(t.contains("before 1.000") && t.contains("after 2.000")
-        && t.contains("random 0.500"),
-        t);
+    assertTrue(
+        t.contains("before 1.000") && t.contains("after 2.000") && t.contains("random 0.500"), t);
   }
 }

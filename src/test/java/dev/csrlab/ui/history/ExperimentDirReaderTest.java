@@ -30,25 +30,37 @@ class ExperimentDirReaderTest {
   @TempDir Path dir;
 
   static void writeNpy(Path f, String descr, int[] shape, ByteBuffer data) throws IOException {
-    String shapeText = shape.length == 1
-        ? "(" + shape[0] + ",)" : "(" + shape[0] + ", " + shape[1] + ")";
-    StringBuilder h = new StringBuilder("{'descr': '" + descr + "', 'fortran_order': False, "
-        + "'shape': " + shapeText + ", }");
+    String shapeText =
+        shape.length == 1 ? "(" + shape[0] + ",)" : "(" + shape[0] + ", " + shape[1] + ")";
+    StringBuilder h =
+        new StringBuilder(
+            "{'descr': '"
+                + descr
+                + "', 'fortran_order': False, "
+                + "'shape': "
+                + shapeText
+                + ", }");
     while ((10 + h.length() + 1) % 64 != 0) {
       h.append(' ');
     }
     h.append('\n');
-    ByteBuffer out = ByteBuffer.allocate(10 + h.length() + data.capacity())
-        .order(ByteOrder.LITTLE_ENDIAN);
-    out.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) 1)
-        .put((byte) 0).putShort((short) h.length())
-        .put(h.toString().getBytes(StandardCharsets.US_ASCII)).put(data.array());
+    ByteBuffer out =
+        ByteBuffer.allocate(10 + h.length() + data.capacity()).order(ByteOrder.LITTLE_ENDIAN);
+    out.put((byte) 0x93)
+        .put("NUMPY".getBytes(StandardCharsets.US_ASCII))
+        .put((byte) 1)
+        .put((byte) 0)
+        .putShort((short) h.length())
+        .put(h.toString().getBytes(StandardCharsets.US_ASCII))
+        .put(data.array());
     Files.write(f, out.array());
   }
 
   private void writeExperiment() throws IOException {
     ConfigJson.write(ExperimentConfig.defaults(), dir.resolve("config.json"));
-    Files.writeString(dir.resolve("summary.json"), """
+    Files.writeString(
+        dir.resolve("summary.json"),
+        """
         {"schemaVersion": 1, "runs": [
           {"variant": "scratch", "method": "scratch", "seed": 0, "status": "completed",
            "widening_step": -1, "shock": null, "recovery_steps": -1, "recovered": false,
@@ -65,12 +77,16 @@ class ExperimentDirReaderTest {
           {"criterion": 3, "claim": "C is non-inferior", "outcome": "fails", "sentence": "s"}]}
         """);
     Path a = Files.createDirectory(dir.resolve("scratch-seed0"));
-    Files.writeString(a.resolve("metrics.csv"), "step,epoch,train_loss,val_loss,val_acc,lr,phase\n"
-        + "1,1,2.3,2.2,0.1,0.001,wide\n2,1,2.0,1.9,0.3,0.001,wide\n3,1,1.8,1.7,0.4,0.0");
+    Files.writeString(
+        a.resolve("metrics.csv"),
+        "step,epoch,train_loss,val_loss,val_acc,lr,phase\n"
+            + "1,1,2.3,2.2,0.1,0.001,wide\n2,1,2.0,1.9,0.3,0.001,wide\n3,1,1.8,1.7,0.4,0.0");
     Path c = Files.createDirectory(dir.resolve("continuous-seed0"));
-    Files.writeString(c.resolve("metrics.csv"), "step,epoch,train_loss,val_loss,val_acc,lr,phase\n"
-        + "1,1,2.3,2.2,0.1,0.001,small\n2,1,2.0,1.9,0.3,0.001,small\n"
-        + "3,1,1.8,1.7,0.4,0.001,small\n4,2,2.5,2.4,0.2,0.001,wide\n");
+    Files.writeString(
+        c.resolve("metrics.csv"),
+        "step,epoch,train_loss,val_loss,val_acc,lr,phase\n"
+            + "1,1,2.3,2.2,0.1,0.001,small\n2,1,2.0,1.9,0.3,0.001,small\n"
+            + "3,1,1.8,1.7,0.4,0.001,small\n4,2,2.5,2.4,0.2,0.001,wide\n");
     ByteBuffer sim = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
     sim.putFloat(1f).putFloat(-0.5f).putFloat(-0.5f).putFloat(1f);
     writeNpy(c.resolve("similarity-hidden1-before.npy"), "<f4", new int[] {2, 2}, sim);
@@ -135,8 +151,10 @@ class ExperimentDirReaderTest {
 
   @Test
   void notADirectoryIsAClearError() {
-    IOException e = assertThrows(IOException.class,
-        () -> ExperimentDirReader.read(dir.resolve("nope"), new ArrayList<>()));
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () -> ExperimentDirReader.read(dir.resolve("nope"), new ArrayList<>()));
     assertTrue(e.getMessage().contains("not a directory"));
     assertFalse(ExperimentDirReader.isExperimentDir(dir));
   }

@@ -14,11 +14,32 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ResultsViewModelTest {
-  private static RunResult r(String variant, String method, long seed, double shock,
-      long recovery, double acc) {
-    return new RunResult(variant, method, seed, "completed", method.equals("scratch") ? -1 : 100,
-        "epoch 3", shock, shock,
-        shock, shock / 2, 0, recovery, recovery >= 0, 0, 0, 0, 1, acc, 0, 1000, 0, 1, List.of());
+  private static RunResult r(
+      String variant, String method, long seed, double shock, long recovery, double acc) {
+    return new RunResult(
+        variant,
+        method,
+        seed,
+        "completed",
+        method.equals("scratch") ? -1 : 100,
+        "epoch 3",
+        shock,
+        shock,
+        shock,
+        shock / 2,
+        0,
+        recovery,
+        recovery >= 0,
+        0,
+        0,
+        0,
+        1,
+        acc,
+        0,
+        1000,
+        0,
+        1,
+        List.of());
   }
 
   private static Session session(RunResult... rs) {
@@ -31,8 +52,10 @@ class ResultsViewModelTest {
 
   @Test
   void rowsShowMeanAndSampleStdOverSeeds() {
-    Session s = session(r("continuous", "continuous", 0, 0.2, 10, 0.97),
-        r("continuous", "continuous", 1, 0.4, 30, 0.98));
+    Session s =
+        session(
+            r("continuous", "continuous", 0, 0.2, 10, 0.97),
+            r("continuous", "continuous", 1, 0.4, 30, 0.98));
     Row row = ResultsViewModel.rows(s).get(0);
     assertEquals(0.3, row.shock().mean(), 1e-12);
     assertEquals(Math.sqrt(0.02), row.shock().std(), 1e-12);
@@ -43,8 +66,9 @@ class ResultsViewModelTest {
 
   @Test
   void runsThatNeverRecoveredAreCountedNotAveraged() {
-    Session s = session(r("net2net", "net2net", 0, 0.0, -1, 0.97),
-        r("net2net", "net2net", 1, 0.0, 12, 0.97));
+    Session s =
+        session(
+            r("net2net", "net2net", 0, 0.0, -1, 0.97), r("net2net", "net2net", 1, 0.0, 12, 0.97));
     Row row = ResultsViewModel.rows(s).get(0);
     assertEquals(12, row.recoverySteps().mean());
     assertEquals(1, row.recovered());
@@ -52,9 +76,12 @@ class ResultsViewModelTest {
 
   @Test
   void rowsFollowTheConfigsVariantOrder() {
-    Session s = session(r("continuous", "continuous", 0, 0.2, 10, 0.97),
-        r("scratch", "scratch", 0, Double.NaN, -1, 0.98));
-    assertEquals(List.of("scratch", "continuous"),
+    Session s =
+        session(
+            r("continuous", "continuous", 0, 0.2, 10, 0.97),
+            r("scratch", "scratch", 0, Double.NaN, -1, 0.98));
+    assertEquals(
+        List.of("scratch", "continuous"),
         ResultsViewModel.rows(s).stream().map(Row::variant).toList());
     Row scratch = ResultsViewModel.rows(s).get(0);
     assertEquals("—", scratch.shock().format("%.4f"));
@@ -65,9 +92,11 @@ class ResultsViewModelTest {
 
   @Test
   void provisionalCriteriaCompareMeans() {
-    Session s = session(r("scratch", "scratch", 0, Double.NaN, -1, 0.980),
-        r("net2net", "net2net", 0, 0.001, 0, 0.978),
-        r("continuous", "continuous", 0, 0.3, 40, 0.9795));
+    Session s =
+        session(
+            r("scratch", "scratch", 0, Double.NaN, -1, 0.980),
+            r("net2net", "net2net", 0, 0.001, 0, 0.978),
+            r("continuous", "continuous", 0, 0.3, 40, 0.9795));
     List<Criterion> c = ResultsViewModel.criteria(s);
     assertEquals(3, c.size());
     assertTrue(c.stream().allMatch(Criterion::provisional));

@@ -69,11 +69,16 @@ class RunViewModelTest {
   @Test
   void cancelMidRunStopsAtTheNextStep() {
     AtomicReference<RunViewModel> ref = new AtomicReference<>();
-    RunViewModel vm = vm(new SimulatedExperiment(Path.of("/tmp"), 0, s -> {
-      if (s == 12) {
-        ref.get().cancel();
-      }
-    }));
+    RunViewModel vm =
+        vm(
+            new SimulatedExperiment(
+                Path.of("/tmp"),
+                0,
+                s -> {
+                  if (s == 12) {
+                    ref.get().cancel();
+                  }
+                }));
     ref.set(vm);
     vm.start(tiny());
     executor.runNext();
@@ -86,9 +91,12 @@ class RunViewModelTest {
 
   @Test
   void anEngineErrorEndsFailedWithItsMessage() {
-    RunViewModel vm = vm((c, l, log, t) -> {
-      throw new IllegalStateException("MNIST not found in /nowhere; run scripts/fetch-mnist");
-    });
+    RunViewModel vm =
+        vm(
+            (c, l, log, t) -> {
+              throw new IllegalStateException(
+                  "MNIST not found in /nowhere; run scripts/fetch-mnist");
+            });
     vm.start(tiny());
     executor.runNext();
     assertEquals(RunState.FAILED, vm.getState());
@@ -97,9 +105,11 @@ class RunViewModelTest {
 
   @Test
   void canRunAgainAfterFailure() {
-    RunViewModel vm = vm((c, l, log, t) -> {
-      throw new IllegalStateException("boom");
-    });
+    RunViewModel vm =
+        vm(
+            (c, l, log, t) -> {
+              throw new IllegalStateException("boom");
+            });
     vm.start(tiny());
     executor.runNext();
     vm.start(tiny());
@@ -127,14 +137,19 @@ class RunViewModelTest {
   void statusShowsDeviceVariantsStepAndEta() {
     AtomicReference<RunViewModel> ref = new AtomicReference<>();
     List<String> etaSeen = new ArrayList<>();
-    RunViewModel vm = vm(new SimulatedExperiment(Path.of("/tmp"), 5_000_000, s -> {
-      if (s == 20) {
-        ref.get().pump();
-        etaSeen.add(ref.get().status().eta().get());
-        etaSeen.add(ref.get().status().step().get());
-        etaSeen.add(ref.get().status().stepsPerSecond().get());
-      }
-    }));
+    RunViewModel vm =
+        vm(
+            new SimulatedExperiment(
+                Path.of("/tmp"),
+                5_000_000,
+                s -> {
+                  if (s == 20) {
+                    ref.get().pump();
+                    etaSeen.add(ref.get().status().eta().get());
+                    etaSeen.add(ref.get().status().step().get());
+                    etaSeen.add(ref.get().status().stepsPerSecond().get());
+                  }
+                }));
     ref.set(vm);
     vm.start(tiny());
     executor.runNext();
@@ -142,8 +157,8 @@ class RunViewModelTest {
     assertTrue(etaSeen.get(0).startsWith("ETA 0:0"), etaSeen.toString());
     assertEquals("20/32", etaSeen.get(1));
     assertTrue(etaSeen.get(2).contains("steps/s"), etaSeen.toString());
-    assertTrue(vm.status().protocol().get().startsWith("seed 0 (1/1)"),
-        vm.status().protocol().get());
+    assertTrue(
+        vm.status().protocol().get().startsWith("seed 0 (1/1)"), vm.status().protocol().get());
   }
 
   @Test
@@ -152,8 +167,8 @@ class RunViewModelTest {
     vm.start(tiny());
     executor.runNext();
     assertEquals(2, vm.getSession().wideningList().size(), "B and C widen, A does not");
-    assertTrue(vm.log().stream().anyMatch(l -> l.contains("widened at step 8")),
-        vm.log().toString());
+    assertTrue(
+        vm.log().stream().anyMatch(l -> l.contains("widened at step 8")), vm.log().toString());
     assertTrue(vm.log().stream().anyMatch(l -> l.startsWith("simulated experiment")));
   }
 

@@ -25,8 +25,8 @@ import org.testfx.framework.junit5.Stop;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The window on the REAL runner and real MNIST (cached by the data helper): a tiny A/B/C run,
- * then a longer one cancelled mid-way. Skipped when the MNIST cache is absent.
+ * The window on the REAL runner and real MNIST (cached by the data helper): a tiny A/B/C run, then
+ * a longer one cancelled mid-way. Skipped when the MNIST cache is absent.
  */
 @ExtendWith(ApplicationExtension.class)
 class RealRunSmokeTest {
@@ -40,8 +40,9 @@ class RealRunSmokeTest {
     out = Files.createTempDirectory("csr-ui-real");
     ExperimentConfig.Builder b = SmokeSupport.tiny(out).toBuilder();
     b.saveCheckpoints = true;
-    window = new LabWindow(ExperimentEngine.runner(), new FxTaskExecutor(),
-        ReportAction.standard(), b.build());
+    window =
+        new LabWindow(
+            ExperimentEngine.runner(), new FxTaskExecutor(), ReportAction.standard(), b.build());
     stage.setScene(new Scene(window.root(), 1280, 800));
     stage.show();
     window.start();
@@ -56,9 +57,10 @@ class RealRunSmokeTest {
   void tinyRealRunShowsCurvesMarkerHeatmapAndExports(FxRobot robot) throws Exception {
     assumeTrue(Files.isDirectory(MNIST), "MNIST not cached at " + MNIST);
     robot.clickOn("#runButton");
-    SmokeSupport.waitForState(window, 300, RunState.FINISHED, RunState.FAILED,
-        RunState.CANCELLED);
-    assertEquals(RunState.FINISHED, window.runViewModel().getState(),
+    SmokeSupport.waitForState(window, 300, RunState.FINISHED, RunState.FAILED, RunState.CANCELLED);
+    assertEquals(
+        RunState.FINISHED,
+        window.runViewModel().getState(),
         window.runViewModel().messageProperty().get() + "\n" + window.runViewModel().log());
     SmokeSupport.settle();
     SmokeSupport.assertChartsShowRunsAndMarker(window, 8);
@@ -79,8 +81,10 @@ class RealRunSmokeTest {
     ExperimentConfig longer = b.build();
     robot.interact(() -> window.configViewModel().setBase(longer));
     robot.clickOn("#runButton");
-    WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () ->
-        window.runViewModel().getSession().allSeries().stream().anyMatch(r -> r.size() > 30));
+    WaitForAsyncUtils.waitFor(
+        120,
+        TimeUnit.SECONDS,
+        () -> window.runViewModel().getSession().allSeries().stream().anyMatch(r -> r.size() > 30));
     long worst = 0;
     for (int i = 0; i < 20; i++) {
       long t0 = System.nanoTime();
@@ -91,24 +95,32 @@ class RealRunSmokeTest {
     String frames = WaitForAsyncUtils.asyncFx(() -> window.frameStats().toString()).get();
     System.out.println("FX pulse latency worst " + worst / 1e6 + " ms; frames: " + frames);
     // Generous bound: the build machine has 2 cores shared with training and other builds.
-    assertTrue(worst < 1_000_000_000L, "FX thread blocked for " + worst / 1e6 + " ms during"
-        + " training; frames: " + frames);
+    assertTrue(
+        worst < 1_000_000_000L,
+        "FX thread blocked for " + worst / 1e6 + " ms during" + " training; frames: " + frames);
     long[] pressedAt = {0};
     long[] stoppedAt = {0};
-    robot.interact(() -> window.runViewModel().stateProperty().addListener((o, a, now) -> {
-      if (now == RunState.CANCELLING) {
-        pressedAt[0] = System.nanoTime();
-      } else if (!now.isActive()) {
-        stoppedAt[0] = System.nanoTime();
-      }
-    }));
+    robot.interact(
+        () ->
+            window
+                .runViewModel()
+                .stateProperty()
+                .addListener(
+                    (o, a, now) -> {
+                      if (now == RunState.CANCELLING) {
+                        pressedAt[0] = System.nanoTime();
+                      } else if (!now.isActive()) {
+                        stoppedAt[0] = System.nanoTime();
+                      }
+                    }));
     robot.clickOn("#cancelButton");
-    SmokeSupport.waitForState(window, 10, RunState.CANCELLED, RunState.FAILED,
-        RunState.FINISHED);
+    SmokeSupport.waitForState(window, 10, RunState.CANCELLED, RunState.FAILED, RunState.FINISHED);
     WaitForAsyncUtils.waitForFxEvents();
     // From the click being handled to the engine having returned and the window knowing it.
     double seconds = (stoppedAt[0] - pressedAt[0]) / 1e9;
-    assertEquals(RunState.CANCELLED, window.runViewModel().getState(),
+    assertEquals(
+        RunState.CANCELLED,
+        window.runViewModel().getState(),
         window.runViewModel().messageProperty().get());
     System.out.printf("cancel took %.3f s%n", seconds);
     assertTrue(seconds < 1.0, "cancel took " + seconds + " s");

@@ -30,8 +30,12 @@ class SimulatedRunSmokeTest {
   @Start
   void start(Stage stage) throws Exception {
     out = Files.createTempDirectory("csr-ui-sim");
-    window = new LabWindow(new SimulatedExperiment(out, 1_000_000, s -> {}),
-        new FxTaskExecutor(), (dir, o) -> o.resolve("report.html"), SmokeSupport.tiny(out));
+    window =
+        new LabWindow(
+            new SimulatedExperiment(out, 1_000_000, s -> {}),
+            new FxTaskExecutor(),
+            (dir, o) -> o.resolve("report.html"),
+            SmokeSupport.tiny(out));
     stage.setScene(new Scene(window.root(), 1280, 800));
     stage.show();
     window.start();
@@ -46,14 +50,16 @@ class SimulatedRunSmokeTest {
   void runShowsCurvesMarkerHeatmapAndExports(FxRobot robot) throws Exception {
     robot.clickOn("#runButton");
     SmokeSupport.waitForState(window, 30, RunState.FINISHED, RunState.FAILED);
-    assertEquals(RunState.FINISHED, window.runViewModel().getState(),
+    assertEquals(
+        RunState.FINISHED,
+        window.runViewModel().getState(),
         window.runViewModel().messageProperty().get());
     SmokeSupport.settle();
     SmokeSupport.assertChartsShowRunsAndMarker(window, 8);
     robot.clickOn("#zoomToWidening");
     SmokeSupport.settle();
-    Range r = window.liveCharts().pane(Metric.VAL_LOSS).chart().getXYPlot().getDomainAxis()
-        .getRange();
+    Range r =
+        window.liveCharts().pane(Metric.VAL_LOSS).chart().getXYPlot().getDomainAxis().getRange();
     assertEquals(new Range(1, 32), r, "± 100 steps around N = 8, clipped to the recorded 1..32");
     SmokeSupport.assertHeatmapHoverShowsAValue(robot, window);
     robot.clickOn("Results");

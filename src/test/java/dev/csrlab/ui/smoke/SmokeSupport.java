@@ -42,8 +42,8 @@ final class SmokeSupport {
 
   static void waitForState(LabWindow w, long seconds, RunState... states) throws TimeoutException {
     List<RunState> wanted = List.of(states);
-    WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS,
-        () -> wanted.contains(w.runViewModel().getState()));
+    WaitForAsyncUtils.waitFor(
+        seconds, TimeUnit.SECONDS, () -> wanted.contains(w.runViewModel().getState()));
   }
 
   /** Lets the frame pump and the rate-limited chart redraw catch up. */
@@ -67,14 +67,18 @@ final class SmokeSupport {
     robot.clickOn("Heatmaps");
     WaitForAsyncUtils.waitForFxEvents();
     try {
-      WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-          () -> w.heatmapViewModel().selectedProperty().get() != null);
+      WaitForAsyncUtils.waitFor(
+          10, TimeUnit.SECONDS, () -> w.heatmapViewModel().selectedProperty().get() != null);
     } catch (TimeoutException e) {
       var s = w.runViewModel().getSession();
-      throw new AssertionError("no heatmap selected; choices "
-          + dev.csrlab.ui.heatmap.HeatmapViewModel.choices(s) + " widenings "
-          + s.wideningList().size() + " layers " + s.wideningList().stream()
-              .map(x -> x.getValue().layers().size()).toList(), e);
+      throw new AssertionError(
+          "no heatmap selected; choices "
+              + dev.csrlab.ui.heatmap.HeatmapViewModel.choices(s)
+              + " widenings "
+              + s.wideningList().size()
+              + " layers "
+              + s.wideningList().stream().map(x -> x.getValue().layers().size()).toList(),
+          e);
     }
     HeatmapCanvas after = robot.lookup("#heatmapAfter").query();
     double[] c = after.cellCentre(5, 9);
@@ -82,10 +86,16 @@ final class SmokeSupport {
     robot.moveTo(p);
     WaitForAsyncUtils.waitForFxEvents();
     String text = w.heatmapViewModel().hoverTextProperty().get();
-    assertTrue(text.contains("row 5, column 9") && text.contains("similarity"),
-        "hover text '" + text + "' at " + p + ", canvas "
+    assertTrue(
+        text.contains("row 5, column 9") && text.contains("similarity"),
+        "hover text '"
+            + text
+            + "' at "
+            + p
+            + ", canvas "
             + after.localToScreen(after.getBoundsInLocal())
-            + ", selected " + w.heatmapViewModel().selectedProperty().get());
+            + ", selected "
+            + w.heatmapViewModel().selectedProperty().get());
   }
 
   /** Clicks a row of the first layer's "after" heatmap: its incoming weights become images. */
@@ -104,8 +114,9 @@ final class SmokeSupport {
   }
 
   static void assertExportWritesValidFiles(LabWindow w, Path parent) throws Exception {
-    List<Path> files = WaitForAsyncUtils.asyncFx(() -> w.exportActions().exportAllTo(parent))
-        .get(60, TimeUnit.SECONDS);
+    List<Path> files =
+        WaitForAsyncUtils.asyncFx(() -> w.exportActions().exportAllTo(parent))
+            .get(60, TimeUnit.SECONDS);
     byte[] magic = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     int png = 0;
     int svg = 0;
@@ -119,12 +130,14 @@ final class SmokeSupport {
       } else if (name.endsWith(".svg")) {
         DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();
         dbf.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-        assertEquals("svg", dbf.newDocumentBuilder().parse(f.toFile()).getDocumentElement()
-            .getNodeName(), name);
+        assertEquals(
+            "svg",
+            dbf.newDocumentBuilder().parse(f.toFile()).getDocumentElement().getNodeName(),
+            name);
         svg++;
       } else if (name.startsWith("metrics-")) {
-        assertEquals("step,epoch,train_loss,val_loss,val_acc,lr,phase",
-            Files.readAllLines(f).get(0), name);
+        assertEquals(
+            "step,epoch,train_loss,val_loss,val_acc,lr,phase", Files.readAllLines(f).get(0), name);
         csv++;
       }
     }
