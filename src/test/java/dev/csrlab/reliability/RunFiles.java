@@ -124,17 +124,31 @@ final class RunFiles {
    * masked CRC32C(data)}. A cleanly closed file ends exactly at a record boundary.
    */
   static List<Event> readRecords(Path file) throws IOException {
+    return readRecords(file, false);
+  }
+
+  /**
+   * As {@link #readRecords(Path)}; with {@code allowTruncatedTail} an incomplete last record (a
+   * write cut off by a full disk or a crash) is tolerated, as TensorBoard does — a CRC error never.
+   */
+  static List<Event> readRecords(Path file, boolean allowTruncatedTail) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
     ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     List<Event> events = new ArrayList<>();
     while (buf.hasRemaining()) {
       int start = buf.position();
       if (buf.remaining() < 12) {
+        if (allowTruncatedTail) {
+          break;
+        }
         fail(file + ": " + buf.remaining() + " trailing bytes after the last record");
       }
       long length = buf.getLong();
       assertEquals(masked(bytes, start, 8), buf.getInt(), file + ": length CRC at " + start);
       if (length < 0 || buf.remaining() < length + 4) {
+        if (allowTruncatedTail) {
+          break;
+        }
         fail(file + ": record at offset " + start + " is truncated");
       }
       int data = buf.position();

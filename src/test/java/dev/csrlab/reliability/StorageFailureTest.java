@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.csrlab.config.Method;
 import dev.csrlab.experiment.ExperimentRunner;
 import dev.csrlab.train.CancelToken;
+import dev.csrlab.train.ComputeDevice;
 import dev.csrlab.train.RunStarted;
 import dev.csrlab.train.StepEvent;
 import dev.csrlab.train.TrainingListener;
@@ -16,8 +17,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,6 +82,43 @@ class StorageFailureTest {
     RunFiles.assertRunFilesValid(exp);
     assertEquals(3, RunFiles.metrics(exp.resolve("scratch-seed0")).size(),
         "rows up to the step whose write failed (the run's own sinks come first)");
+  }
+
+  /**
+   * The real sinks against a real write failure: the child JVM may not write files over 40 KB
+   * ({@code ulimit -f}; HotSpot ignores SIGXFSZ, so the write fails with EFBIG like a full disk).
+   * The event file that grows past it with the widening's spectrum images fails first.
+   */
+  @Test
+  void aWriteFailureInTheRunsOwnFilesNamesTheFileAndKeepsWhatWasWritten() throws Exception {
+    ComputeDevice.engine(); // the native library is extracted here, not under the write limit
+    Path out = tmp.resolve("runs");
+    ProcessBuilder pb = Cli.childJvm(e -> true, "run", "--quiet", "--protocols", "A,B,C",
+        "--train-subset", 2048, "--epochs", 2, "--expand-epoch", 1, "--val-subset", 128,
+        "--threads", 1, "--out", out);
+    List<String> cmd = new ArrayList<>(
+        List.of("bash", "-c", "ulimit -f 40 && exec \"$0\" \"$@\""));
+    cmd.addAll(pb.command());
+    pb.command(cmd).redirectErrorStream(true);
+    Process p = pb.start();
+    String output = new String(p.getInputStream().readAllBytes());
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), output);
+
+    assertEquals(2, p.exitValue(), output);
+    assertTrue(output.contains("error: cannot write TensorBoard event file " + out)
+        && output.contains("File too large") && output.contains("Free disk space"), output);
+    Path exp = RunFiles.onlyExperiment(out);
+    try (Stream<Path> runs = Files.list(exp)) {
+      for (Path run : runs.filter(Files::isDirectory).toList()) {
+        assertEquals(16, RunFiles.metrics(run).size(), "every step before the failure: " + run);
+        try (Stream<Path> f = Files.list(run)) {
+          Path events = f.filter(x -> x.getFileName().toString().startsWith("events.out"))
+              .findFirst().orElseThrow();
+          assertTrue(RunFiles.readRecords(events, true).size() > 16, "records kept: " + events);
+        }
+      }
+    }
+    RunFiles.assertNoLeftovers(exp);
   }
 
   /** summary.json cannot be replaced (a non-empty folder is in its way): clear error, no temp. */
