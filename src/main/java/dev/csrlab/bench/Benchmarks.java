@@ -58,7 +58,7 @@ public final class Benchmarks {
       DeviceData d = new DeviceData(m, train, val, val, val, FEATURES, 10);
       MlpWeights w = Initialisation.pytorchDefault(FEATURES, List.of(width, width), 10,
           new SplittableRandom(1));
-      long spe = (n + c.batchSize() - 1) / c.batchSize();
+      long spe = (n + c.batchSize() - 1L) / c.batchSize();
       try (TrainingSession s = new TrainingSession(d, c, w, null, 0)) {
         BatchOrder order = new BatchOrder(0, n);
         for (int i = 0; i < Math.max(20, steps / 10); i++) {

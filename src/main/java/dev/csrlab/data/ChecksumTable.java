@@ -1,6 +1,7 @@
 package dev.csrlab.data;
 
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -31,7 +32,7 @@ public final class ChecksumTable {
   public ChecksumTable with(DatasetKind kind, IdxFile file, String md5Hex) {
     Map<DatasetKind, Map<IdxFile, String>> m = new EnumMap<>(DatasetKind.class);
     md5.forEach((k, v) -> m.put(k, new EnumMap<>(v)));
-    m.computeIfAbsent(kind, k -> new EnumMap<>(IdxFile.class)).put(file, md5Hex.toLowerCase());
+    m.computeIfAbsent(kind, k -> new EnumMap<>(IdxFile.class)).put(file, md5Hex.toLowerCase(Locale.ROOT));
     return new ChecksumTable(m);
   }
 

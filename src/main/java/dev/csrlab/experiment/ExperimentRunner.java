@@ -20,6 +20,7 @@ import dev.csrlab.train.TrainingListener;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -60,7 +61,7 @@ public final class ExperimentRunner {
     ConfigValidator.requireValid(config);
     Prepared p = prepare();
     Path dir = ExperimentDirectory.create(outputRoot(config.out()), config.name(),
-        LocalDateTime.now());
+        LocalDateTime.now(ZoneId.systemDefault()));
     ConfigJson.write(config, dir.resolve("config.json"));
     return runSeeds(p, dir, List.of(), cancel);
   }

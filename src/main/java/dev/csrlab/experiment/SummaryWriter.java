@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -24,7 +25,7 @@ final class SummaryWriter {
   private final Path dir;
   private final ExperimentConfig config;
   private final String device;
-  private final String created = OffsetDateTime.now().toString();
+  private final String created = OffsetDateTime.now(ZoneId.systemDefault()).toString();
 
   SummaryWriter(Path dir, ExperimentConfig config, String device) {
     this.dir = dir;

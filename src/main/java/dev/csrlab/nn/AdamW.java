@@ -85,8 +85,8 @@ public final class AdamW implements AutoCloseable {
 
   private void update(NDArray param, Moment s, double lr) {
     s.step++;
-    double bc1 = 1 - Math.pow(beta1, s.step);
-    double bc2Sqrt = Math.sqrt(1 - Math.pow(beta2, s.step));
+    double bc1 = 1 - Math.pow(beta1, (double) s.step);
+    double bc2Sqrt = Math.sqrt(1 - Math.pow(beta2, (double) s.step));
     float lrBc = (float) (lr * bc2Sqrt / bc1);
     float epsHat = (float) (eps * bc2Sqrt);
     NDArray grad = param.getGradient();

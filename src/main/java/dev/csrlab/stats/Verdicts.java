@@ -27,7 +27,7 @@ final class Verdicts {
       Map<String, Map<Long, RunResult>> completed, double alpha, double marginPp) {
     return List.of(
         shock(roles, comparisons, alpha),
-        recovery(roles, comparisons, recovery, completed, alpha),
+        recovery(roles, comparisons, recovery, alpha),
         NonInferiorityVerdict.judge(roles, ni, alpha, marginPp));
   }
 
@@ -48,7 +48,7 @@ final class Verdicts {
   }
 
   private static Verdict recovery(Map<String, String> roles, List<Comparison> cs,
-      List<RecoveryComparison> rs, Map<String, Map<Long, RunResult>> completed, double alpha) {
+      List<RecoveryComparison> rs, double alpha) {
     String claim = "C recovers faster than B (fewer steps back to its pre-widening accuracy)";
     if (!roles.containsKey("B") || !roles.containsKey("C")) {
       return notEvaluated(2, claim, "not run", missingRoles(roles, "B", "C"), NET2NET_NOTE);

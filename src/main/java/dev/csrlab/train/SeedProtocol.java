@@ -37,6 +37,7 @@ public final class SeedProtocol {
   private final long totalSteps;
   private final Map<RunKey, Long> startNanos = new HashMap<>();
   private final Map<RunKey, VariantSpec> variants = new HashMap<>();
+  private final Map<RunKey, Path> dirs = new HashMap<>();
   private final List<RunFinished> finished = new ArrayList<>();
 
   public SeedProtocol(ExperimentConfig config, DeviceData data, TrainingListener bus,
@@ -114,8 +115,9 @@ public final class SeedProtocol {
     RunKey key = new RunKey(v.name(), seed);
     variants.put(key, v);
     startNanos.put(key, System.nanoTime());
-    bus.onRunStart(new RunStarted(key, v, config, runDirs.apply(key), steps, stepsPerEpoch,
-        widths, device));
+    Path dir = runDirs.apply(key);
+    dirs.put(key, dir);
+    bus.onRunStart(new RunStarted(key, v, config, dir, steps, stepsPerEpoch, widths, device));
     return new RunTracker(key, v.method().id(), config.peakWindow(), bus);
   }
 
@@ -212,7 +214,7 @@ public final class SeedProtocol {
             data.validation());
         WideningEvent e = new WideningEvent(t.key(), n, fired, before.loss(), after.loss(),
             before.accuracy(), after.accuracy(), change.meanAbsLogitChange(), change.meanKl(),
-            last.valLoss(), last.valAcc(), out.layers(), out.energyScale());
+            last.valLoss(), last.valAcc(), out.layers(), out.energyScale(), w);
         bus.onWidening(e);
         t.widened(e, afterSubset.accuracy());
         lanes.add(new Lane(wide, List.of(t), Phase.WIDE, totalSteps, false, null, n));
@@ -227,7 +229,7 @@ public final class SeedProtocol {
   /** The small model right before widening and the widened one right after (safetensors). */
   private void saveCheckpoints(RunKey key, MlpWeights small, OptimizerState smallState,
       WideningOutcome out, long n) {
-    Path dir = runDirs.apply(key);
+    Path dir = dirs.get(key);
     Map<String, String> meta = Map.of("activation", config.activation().id(), "step",
         Long.toString(n), "variant", key.variant(), "seed", Long.toString(key.seed()));
     try {

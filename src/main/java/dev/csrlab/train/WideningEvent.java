@@ -1,6 +1,7 @@
 package dev.csrlab.train;
 
 import dev.csrlab.growth.LayerWidening;
+import dev.csrlab.nn.MlpWeights;
 import java.util.List;
 
 /**
@@ -13,6 +14,8 @@ import java.util.List;
  * @param subsetValLossBefore subset val loss of the before model (the reference of peak shock)
  * @param subsetValAccBefore subset val accuracy of the before model (the reference of recovery)
  * @param energyScale per widened layer, the outgoing factor c used (n/m, fitted value, or NaN)
+ * @param modelBefore the small model's weights at N (for unit inspection: layer-1 incoming rows
+ *     are 28×28 images), or null when not available
  */
 public record WideningEvent(
     RunKey key,
@@ -27,7 +30,18 @@ public record WideningEvent(
     double subsetValLossBefore,
     double subsetValAccBefore,
     List<LayerWidening> layers,
-    double[] energyScale) {
+    double[] energyScale,
+    MlpWeights modelBefore) {
+
+  /** Without the model snapshot (synthetic events, tests). */
+  public WideningEvent(RunKey key, long step, String trigger, double valLossBefore,
+      double valLossAfter, double valAccBefore, double valAccAfter, double functionError,
+      double functionKl, double subsetValLossBefore, double subsetValAccBefore,
+      List<LayerWidening> layers, double[] energyScale) {
+    this(key, step, trigger, valLossBefore, valLossAfter, valAccBefore, valAccAfter,
+        functionError, functionKl, subsetValLossBefore, subsetValAccBefore, layers, energyScale,
+        null);
+  }
 
   /** {@code Metric/Expansion_Shock} = Val_Loss_After − Val_Loss_Before (full split). */
   public double shock() {

@@ -36,6 +36,7 @@ class RealMnistExperimentTest {
     b.valSubset = 256;
     b.peakWindow = 8;
     b.threads = 1;
+    b.saveCheckpoints = true;
     b.out = out.toString();
     b.variants = List.of(VariantSpec.of(Method.SCRATCH), VariantSpec.of(Method.NET2NET),
         VariantSpec.of(Method.CONTINUOUS));
@@ -109,6 +110,16 @@ class RealMnistExperimentTest {
             .startsWith("events.out.tfevents.")), v);
       }
     }
+  }
+
+  @Test
+  void checkpointsAroundWideningReloadWithTheRightWidths() throws Exception {
+    Path dir = outcome.directory().resolve("continuous-seed0");
+    var before = dev.csrlab.nn.Safetensors.read(dir.resolve("checkpoint-before-step16.safetensors"));
+    var after = dev.csrlab.nn.Safetensors.read(dir.resolve("checkpoint-after-step16.safetensors"));
+    assertEquals(List.of(128, 128), before.weights().hiddenWidths());
+    assertEquals(List.of(256, 256), after.weights().hiddenWidths());
+    assertEquals(16, before.state().weightSteps()[0], "AdamW step count saved with the moments");
   }
 
   private static JsonNode run(String variant) {

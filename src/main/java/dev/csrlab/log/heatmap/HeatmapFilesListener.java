@@ -1,6 +1,7 @@
 package dev.csrlab.log.heatmap;
 
 import dev.csrlab.growth.LayerWidening;
+import dev.csrlab.nn.DenseLayer;
 import dev.csrlab.log.Npy;
 import dev.csrlab.train.RunFinished;
 import dev.csrlab.train.RunKey;
@@ -64,6 +65,20 @@ public final class HeatmapFilesListener implements TrainingListener {
       if (n > 0 && layer.similarity().length == n * n) {
         save(dir, layer, e.step());
       }
+    }
+    if (e.modelBefore() != null) {
+      saveIncoming(dir, e.modelBefore().layers().get(0), e.step());
+    }
+  }
+
+  /** Layer-1 incoming weights of the small model, [units, 784]: each row is a 28×28 image. */
+  private void saveIncoming(Path dir, DenseLayer first, long step) {
+    Path file = null;
+    try {
+      file = fresh(dir, "weights-hidden1-incoming", ".npy", step);
+      Npy.writeFloat32(file, first.weight(), first.outFeatures(), first.inFeatures());
+    } catch (IOException ex) {
+      throw new UncheckedIOException("cannot write " + file + ": " + ex.getMessage(), ex);
     }
   }
 
