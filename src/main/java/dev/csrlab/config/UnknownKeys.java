@@ -26,8 +26,12 @@ final class UnknownKeys extends DeserializationProblemHandler {
   }
 
   @Override
-  public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p,
-      JsonDeserializer<?> deserializer, Object beanOrClass, String propertyName)
+  public boolean handleUnknownProperty(
+      DeserializationContext ctxt,
+      JsonParser p,
+      JsonDeserializer<?> deserializer,
+      Object beanOrClass,
+      String propertyName)
       throws IOException {
     JsonStreamContext object = p.getParsingContext();
     if (p.currentToken() == JsonToken.START_OBJECT || p.currentToken() == JsonToken.START_ARRAY) {
@@ -41,7 +45,9 @@ final class UnknownKeys extends DeserializationProblemHandler {
     if (hinted.add(where)) {
       Set<String> known = new TreeSet<>();
       deserializer.getKnownPropertyNames().forEach(k -> known.add(String.valueOf(k)));
-      sb.append("; known keys").append(where.isEmpty() ? "" : " there").append(": ")
+      sb.append("; known keys")
+          .append(where.isEmpty() ? "" : " there")
+          .append(": ")
           .append(String.join(", ", known));
     }
     problems.add(sb.toString());

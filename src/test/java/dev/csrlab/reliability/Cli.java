@@ -79,8 +79,23 @@ final class Cli {
 
   /** Flags of a tiny run: 512 samples, batch 128, 2 epochs (8 steps), widening after epoch 1. */
   static List<Object> tinyRun(Path out) {
-    return List.of("run", "--quiet", "--train-subset", 512, "--batch-size", 128, "--epochs", 2,
-        "--expand-epoch", 1, "--val-subset", 128, "--threads", 1, "--out", out);
+    return List.of(
+        "run",
+        "--quiet",
+        "--train-subset",
+        512,
+        "--batch-size",
+        128,
+        "--epochs",
+        2,
+        "--expand-epoch",
+        1,
+        "--val-subset",
+        128,
+        "--threads",
+        1,
+        "--out",
+        out);
   }
 
   static Object[] with(List<Object> base, Object... more) {

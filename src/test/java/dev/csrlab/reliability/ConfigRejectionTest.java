@@ -20,15 +20,16 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A silly config, by flag or JSON file, is rejected before any training: exit code 2, every
- * problem listed at once with how to fix it, and no run directory. Older saved configs still open.
+ * A silly config, by flag or JSON file, is rejected before any training: exit code 2, every problem
+ * listed at once with how to fix it, and no run directory. Older saved configs still open.
  */
 class ConfigRejectionTest {
   @TempDir Path tmp;
 
   static Stream<Arguments> singleProblems() {
     return Stream.of(
-        Arguments.of(List.of("--target-widths", "64,64"),
+        Arguments.of(
+            List.of("--target-widths", "64,64"),
             "targetWidths[0] = 64 is smaller than the source width 128"),
         Arguments.of(List.of("--widths", "0,128"), "widths[0] = 0 must be ≥ 1"),
         Arguments.of(List.of("--target-widths", "256,-4"), "targetWidths[1] = -4 must be ≥ 1"),
@@ -36,7 +37,8 @@ class ConfigRejectionTest {
         Arguments.of(List.of("--epochs", "3", "--expand-epoch", "3"), "outside 1 ≤ T ≤ E−1 = 2"),
         Arguments.of(List.of("--lr", "0"), "lr 0.0 must be a positive number"),
         Arguments.of(List.of("--lr", "-0.1"), "lr -0.1 must be a positive number"),
-        Arguments.of(List.of("--train-subset", "100", "--batch-size", "128"),
+        Arguments.of(
+            List.of("--train-subset", "100", "--batch-size", "128"),
             "batchSize 128 is larger than the training set (100 samples)"),
         Arguments.of(List.of("--protocols", "A,Q"), "unknown method 'Q'"),
         Arguments.of(List.of("--optimizer-state", "fancy"), "fancy"),
@@ -62,15 +64,36 @@ class ConfigRejectionTest {
   void everyProblemOfTheFlagsIsListedAtOnce() {
     Path out = tmp.resolve("runs");
 
-    Cli.Result r = Cli.run("run", "--out", out, "--widths", "128,0", "--target-widths", "64,64",
-        "--epochs", "3", "--expand-epoch", "5", "--lr", "-1", "--batch-size", "100000",
-        "--protocols", "A,X");
+    Cli.Result r =
+        Cli.run(
+            "run",
+            "--out",
+            out,
+            "--widths",
+            "128,0",
+            "--target-widths",
+            "64,64",
+            "--epochs",
+            "3",
+            "--expand-epoch",
+            "5",
+            "--lr",
+            "-1",
+            "--batch-size",
+            "100000",
+            "--protocols",
+            "A,X");
 
     assertEquals(2, r.code(), r.all());
     assertTrue(r.err().contains("invalid configuration (6 problems)"), r.err());
-    for (String p : List.of("unknown method 'X'", "targetWidths[0] = 64 is smaller",
-        "widths[1] = 0 must be ≥ 1", "batchSize 100000 is larger than the training set",
-        "lr -1.0 must be a positive number", "widening after epoch 5 is outside")) {
+    for (String p :
+        List.of(
+            "unknown method 'X'",
+            "targetWidths[0] = 64 is smaller",
+            "widths[1] = 0 must be ≥ 1",
+            "batchSize 100000 is larger than the training set",
+            "lr -1.0 must be a positive number",
+            "widening after epoch 5 is outside")) {
       assertTrue(r.err().contains(p), "'" + p + "' missing in:\n" + r.err());
     }
     assertFalse(Files.exists(out), "no run directory");
@@ -79,7 +102,9 @@ class ConfigRejectionTest {
   @Test
   void everyProblemOfAJsonFileIsListedAtOnceWithTheFileName() throws IOException {
     Path file = tmp.resolve("silly.json");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         {"schemaVersion": 1, "learningRate": 0.1, "lr": -1, "epochs": 3,
          "widening": {"kind": "epoch", "epoch": 5},
          "activation": "tanh",
@@ -90,9 +115,14 @@ class ConfigRejectionTest {
     Cli.Result r = Cli.run("run", "--config", file, "--out", out);
 
     assertEquals(2, r.code(), r.all());
-    for (String p : List.of("unknown key 'learningRate'", "lr -1.0 must be a positive number",
-        "widening after epoch 5 is outside", "unknown activation 'tanh'",
-        "variants[1].affinity: unknown affinity 'bogus'", "unknown key 'colour' in variants[1]")) {
+    for (String p :
+        List.of(
+            "unknown key 'learningRate'",
+            "lr -1.0 must be a positive number",
+            "widening after epoch 5 is outside",
+            "unknown activation 'tanh'",
+            "variants[1].affinity: unknown affinity 'bogus'",
+            "unknown key 'colour' in variants[1]")) {
       assertTrue(r.err().contains(p), "'" + p + "' missing in:\n" + r.err());
     }
     assertTrue(r.err().contains("invalid configuration (6 problems)"), r.err());
@@ -123,8 +153,10 @@ class ConfigRejectionTest {
     Cli.Result r = Cli.run("run", "--config", file, "--out", out);
 
     assertEquals(2, r.code(), r.all());
-    assertTrue(r.err().contains("schemaVersion 2 is newer than this lab understands (1)")
-        && r.err().contains("update CSR Lab"), r.err());
+    assertTrue(
+        r.err().contains("schemaVersion 2 is newer than this lab understands (1)")
+            && r.err().contains("update CSR Lab"),
+        r.err());
     assertFalse(Files.exists(out));
   }
 
@@ -141,7 +173,9 @@ class ConfigRejectionTest {
   @Test
   void anOlderSavedConfigMissingNewerKeysOpensWithTheirDefaults() throws IOException {
     Path file = tmp.resolve("old.json");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         {"schemaVersion": 1, "name": "old-study", "dataset": "mnist",
          "widths": [64, 64], "targetWidths": [96, 96], "batchSize": 64, "lr": 0.002,
          "epochs": 6, "widening": {"kind": "epoch", "epoch": 2},

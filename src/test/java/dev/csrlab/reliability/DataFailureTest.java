@@ -29,8 +29,8 @@ class DataFailureTest {
   void corruptFileInTheDataFolderStopsTheRunNamingFileProblemAndFix() throws IOException {
     Path data = Files.createDirectories(tmp.resolve("my-mnist"));
     Path cached = DatasetStore.resolveCacheRoot(null).resolve("mnist");
-    for (String f : List.of("train-images-idx3-ubyte", "t10k-images-idx3-ubyte",
-        "t10k-labels-idx1-ubyte")) {
+    for (String f :
+        List.of("train-images-idx3-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte")) {
       Files.createSymbolicLink(data.resolve(f), cached.resolve(f));
     }
     // A label file with a valid idx header whose labels are all zero: a corrupt download.
@@ -42,8 +42,8 @@ class DataFailureTest {
     try {
       r = Cli.runOffline(Cli.with(Cli.tinyRun(out), "--data-dir", data));
     } finally {
-      for (String f : List.of("train-images-idx3-ubyte", "t10k-images-idx3-ubyte",
-          "t10k-labels-idx1-ubyte")) {
+      for (String f :
+          List.of("train-images-idx3-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte")) {
         Files.delete(data.resolve(f)); // the links, not the cached files they point to
       }
     }
@@ -51,13 +51,17 @@ class DataFailureTest {
     assertNotEquals(0, r.code(), r.all());
     String err = r.err();
     assertTrue(err.contains("train-labels-idx1-ubyte"), "names the file: " + err);
-    assertTrue(err.contains("MD5") && err.contains("a25bea736e30d166cdddb491f175f624"),
+    assertTrue(
+        err.contains("MD5") && err.contains("a25bea736e30d166cdddb491f175f624"),
         "says what is wrong (checksum, with the expected one): " + err);
     assertTrue(err.contains("How to fix") && err.contains("--data-dir"), "says the fix: " + err);
     assertFalse(Files.exists(out), "no experiment directory for a run that could not start");
-    assertFalse(Files.exists(data.resolve("mnist/train-labels-idx1-ubyte")),
+    assertFalse(
+        Files.exists(data.resolve("mnist/train-labels-idx1-ubyte")),
         "the corrupt file is not cached");
-    assertArrayEquals(corrupt, Files.readAllBytes(data.resolve("train-labels-idx1-ubyte")),
+    assertArrayEquals(
+        corrupt,
+        Files.readAllBytes(data.resolve("train-labels-idx1-ubyte")),
         "the user's own file is left as it was");
     RunFiles.assertNoLeftovers(data);
   }
@@ -71,8 +75,12 @@ class DataFailureTest {
 
     assertNotEquals(0, r.code(), r.all());
     String err = r.err();
-    for (String f : List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte",
-        "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte")) {
+    for (String f :
+        List.of(
+            "train-images-idx3-ubyte",
+            "train-labels-idx1-ubyte",
+            "t10k-images-idx3-ubyte",
+            "t10k-labels-idx1-ubyte")) {
       assertTrue(err.contains(f), "names " + f + ": " + err);
     }
     assertTrue(err.contains("Sources tried") && err.contains("switched off"), err);

@@ -27,9 +27,18 @@ class EngineStartTest {
   void missingNativeLibraryIsNamedWithWhatToDo() throws Exception {
     Path cache = Files.createDirectories(tmp.resolve("empty-djl-cache"));
     Path out = tmp.resolve("runs");
-    ProcessBuilder pb = Cli.childJvm(
-        e -> !e.contains("pytorch-native-cpu") && !e.contains("pytorch-jni"),
-        "run", "--train-subset", 256, "--epochs", 2, "--expand-epoch", 1, "--out", out);
+    ProcessBuilder pb =
+        Cli.childJvm(
+            e -> !e.contains("pytorch-native-cpu") && !e.contains("pytorch-jni"),
+            "run",
+            "--train-subset",
+            256,
+            "--epochs",
+            2,
+            "--expand-epoch",
+            1,
+            "--out",
+            out);
     pb.environment().put("DJL_CACHE_DIR", cache.toString());
     pb.environment().remove("PYTORCH_LIBRARY_PATH");
     pb.redirectErrorStream(true);
@@ -38,9 +47,13 @@ class EngineStartTest {
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), output);
 
     assertNotEquals(0, p.exitValue(), output);
-    assertTrue(output.contains("native library") && output.contains("pytorch-native-cpu")
-        && output.contains("pytorch-jni"), "names what is missing: " + output);
-    assertTrue(output.contains("mvn package") && output.contains("DJL_CACHE_DIR"),
+    assertTrue(
+        output.contains("native library")
+            && output.contains("pytorch-native-cpu")
+            && output.contains("pytorch-jni"),
+        "names what is missing: " + output);
+    assertTrue(
+        output.contains("mvn package") && output.contains("DJL_CACHE_DIR"),
         "says what to do: " + output);
     assertFalse(output.contains("\tat "), "a message, not a stack trace: " + output);
     assertFalse(Files.exists(out), "no experiment directory");
@@ -55,7 +68,8 @@ class EngineStartTest {
 
     if (gpus == 0) {
       assertEquals(Device.cpu(), d);
-      assertTrue(log.stream().anyMatch(l -> l.contains("no GPU found, training on the CPU")),
+      assertTrue(
+          log.stream().anyMatch(l -> l.contains("no GPU found, training on the CPU")),
           log.toString());
     } else {
       assertTrue(d.isGpu(), "auto takes the GPU when there is one");
@@ -70,8 +84,10 @@ class EngineStartTest {
     Cli.Result r = Cli.run(Cli.with(Cli.tinyRun(out), "--device", "gpu"));
 
     assertEquals(2, r.code(), r.all());
-    assertTrue(r.err().contains("--device gpu was asked for, but PyTorch sees no GPU")
-        && r.err().contains("--device auto or cpu"), r.err());
+    assertTrue(
+        r.err().contains("--device gpu was asked for, but PyTorch sees no GPU")
+            && r.err().contains("--device auto or cpu"),
+        r.err());
     assertFalse(Files.exists(out), "no experiment directory");
   }
 }

@@ -35,14 +35,29 @@ class InterruptionTest {
   @TempDir Path tmp;
 
   @Test
-  void sigtermStopsTheCliPromptlyWithValidFilesAndALaterRunLeavesThemUntouched()
-      throws Exception {
+  void sigtermStopsTheCliPromptlyWithValidFilesAndALaterRunLeavesThemUntouched() throws Exception {
     Path out = tmp.resolve("runs");
     // 157 steps per epoch; the first rows reach the disk at the end of epoch 1, well before the
     // widening after epoch 3 (a signal during a widening waits for it: ~2 s here).
-    ProcessBuilder pb = Cli.childJvm(e -> true, "run", "--quiet", "--protocols", "A,B,C",
-        "--train-subset", 20_000, "--epochs", 4, "--expand-epoch", 3, "--val-subset", 256,
-        "--threads", 1, "--out", out);
+    ProcessBuilder pb =
+        Cli.childJvm(
+            e -> true,
+            "run",
+            "--quiet",
+            "--protocols",
+            "A,B,C",
+            "--train-subset",
+            20_000,
+            "--epochs",
+            4,
+            "--expand-epoch",
+            3,
+            "--val-subset",
+            256,
+            "--threads",
+            1,
+            "--out",
+            out);
     pb.redirectOutput(tmp.resolve("stdout.txt").toFile());
     pb.redirectError(tmp.resolve("stderr.txt").toFile());
     Process p = pb.start();
@@ -66,12 +81,22 @@ class InterruptionTest {
 
     Path first = RunFiles.onlyExperiment(out);
     JsonNode summary = RunFiles.summary(first);
-    assertEquals(Map.of("scratch-seed0", "cancelled", "net2net-seed0", "cancelled",
-        "continuous-seed0", "cancelled"), RunFiles.statuses(summary), stderr());
+    assertEquals(
+        Map.of(
+            "scratch-seed0",
+            "cancelled",
+            "net2net-seed0",
+            "cancelled",
+            "continuous-seed0",
+            "cancelled"),
+        RunFiles.statuses(summary),
+        stderr());
     for (JsonNode run : summary.get("runs")) {
       String dir = run.get("variant").asText() + "-seed0";
       assertTrue(summary.get("messages").get(dir).asText().startsWith("cancelled by the user"));
-      assertEquals(run.get("steps").asLong(), RunFiles.metrics(first.resolve(dir)).size(),
+      assertEquals(
+          run.get("steps").asLong(),
+          RunFiles.metrics(first.resolve(dir)).size(),
           "metrics.csv holds every step up to the stop");
     }
     RunFiles.assertRunFilesValid(first);
@@ -105,16 +130,21 @@ class InterruptionTest {
   @Test
   void cancelTokenStopsAnInProcessRunAndMarksEveryRunCancelled() throws IOException {
     CancelToken cancel = new CancelToken();
-    TrainingListener cancelAtStep5 = new TrainingListener() {
-      @Override
-      public void onStep(StepEvent e) {
-        if (e.step() == 5) {
-          cancel.cancel();
-        }
-      }
-    };
-    ExperimentRunner runner = new ExperimentRunner(TinyConfig.of(tmp.resolve("runs"), 2048,
-        Method.SCRATCH, Method.NET2NET, Method.CONTINUOUS), List.of(cancelAtStep5), m -> { });
+    TrainingListener cancelAtStep5 =
+        new TrainingListener() {
+          @Override
+          public void onStep(StepEvent e) {
+            if (e.step() == 5) {
+              cancel.cancel();
+            }
+          }
+        };
+    ExperimentRunner runner =
+        new ExperimentRunner(
+            TinyConfig.of(
+                tmp.resolve("runs"), 2048, Method.SCRATCH, Method.NET2NET, Method.CONTINUOUS),
+            List.of(cancelAtStep5),
+            m -> {});
 
     ExperimentOutcome o = runner.execute(cancel);
 
@@ -137,8 +167,7 @@ class InterruptionTest {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (System.nanoTime() < deadline) {
       if (!p.isAlive()) {
-        fail("csr-lab ended before it was interrupted (exit " + p.exitValue() + "):\n"
-            + stderr());
+        fail("csr-lab ended before it was interrupted (exit " + p.exitValue() + "):\n" + stderr());
       }
       if (Files.isDirectory(out)) {
         try (Stream<Path> s = Files.walk(out)) {

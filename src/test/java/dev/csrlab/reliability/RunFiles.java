@@ -32,7 +32,13 @@ final class RunFiles {
   static final String METRICS_HEADER = "step,epoch,train_loss,val_loss,val_acc,lr,phase";
 
   /** One metrics.csv row (SPEC §5). */
-  record Row(long step, int epoch, double trainLoss, double valLoss, double valAcc, double lr,
+  record Row(
+      long step,
+      int epoch,
+      double trainLoss,
+      double valLoss,
+      double valAcc,
+      double lr,
       String phase) {}
 
   private RunFiles() {}
@@ -61,8 +67,7 @@ final class RunFiles {
   static Map<String, String> statuses(JsonNode summary) {
     Map<String, String> m = new TreeMap<>();
     for (JsonNode r : summary.get("runs")) {
-      m.put(r.get("variant").asText() + "-seed" + r.get("seed").asLong(),
-          r.get("status").asText());
+      m.put(r.get("variant").asText() + "-seed" + r.get("seed").asLong(), r.get("status").asText());
     }
     return m;
   }
@@ -74,10 +79,19 @@ final class RunFiles {
     List<Row> rows = new ArrayList<>();
     for (int i = 1; i < lines.size(); i++) {
       String[] f = lines.get(i).split(",", -1);
-      assertEquals(7, f.length, "fields in line " + (i + 1) + " of " + runDir + "/metrics.csv: "
-          + lines.get(i));
-      Row r = new Row(Long.parseLong(f[0]), Integer.parseInt(f[1]), number(f[2]), number(f[3]),
-          number(f[4]), number(f[5]), f[6]);
+      assertEquals(
+          7,
+          f.length,
+          "fields in line " + (i + 1) + " of " + runDir + "/metrics.csv: " + lines.get(i));
+      Row r =
+          new Row(
+              Long.parseLong(f[0]),
+              Integer.parseInt(f[1]),
+              number(f[2]),
+              number(f[3]),
+              number(f[4]),
+              number(f[5]),
+              f[6]);
       assertEquals(i, r.step(), "steps count up from 1 in " + runDir + "/metrics.csv");
       assertTrue(r.phase().equals("small") || r.phase().equals("wide"), r.phase());
       rows.add(r);
@@ -99,8 +113,7 @@ final class RunFiles {
   static List<Event> events(Path runDir) throws IOException {
     List<Path> files;
     try (Stream<Path> s = Files.list(runDir)) {
-      files = s.filter(p -> p.getFileName().toString().startsWith("events.out.tfevents."))
-          .toList();
+      files = s.filter(p -> p.getFileName().toString().startsWith("events.out.tfevents.")).toList();
     }
     assertEquals(1, files.size(), "event files in " + runDir + ": " + files);
     return readRecords(files.get(0));
@@ -153,11 +166,12 @@ final class RunFiles {
       }
       int data = buf.position();
       buf.position(data + (int) length);
-      assertEquals(masked(bytes, data, (int) length), buf.getInt(), file + ": data CRC at "
-          + start);
+      assertEquals(
+          masked(bytes, data, (int) length), buf.getInt(), file + ": data CRC at " + start);
       events.add(Event.parseFrom(ByteBuffer.wrap(bytes, data, (int) length)));
     }
-    assertTrue(!events.isEmpty() && events.get(0).getFileVersion().equals("brain.Event:2"),
+    assertTrue(
+        !events.isEmpty() && events.get(0).getFileVersion().equals("brain.Event:2"),
         file + " starts with the file_version record");
     return events;
   }
@@ -175,11 +189,16 @@ final class RunFiles {
       return;
     }
     try (Stream<Path> s = Files.walk(root)) {
-      List<Path> bad = s.filter(p -> {
-        String n = p.getFileName().toString();
-        return n.endsWith(".tmp") || n.endsWith(".part") || n.startsWith(".staging-")
-            || n.startsWith(".write-probe");
-      }).toList();
+      List<Path> bad =
+          s.filter(
+                  p -> {
+                    String n = p.getFileName().toString();
+                    return n.endsWith(".tmp")
+                        || n.endsWith(".part")
+                        || n.startsWith(".staging-")
+                        || n.startsWith(".write-probe");
+                  })
+              .toList();
       assertTrue(bad.isEmpty(), "left-over temporary files: " + bad);
     }
   }
@@ -189,8 +208,9 @@ final class RunFiles {
     Map<String, String> m = new TreeMap<>();
     try (Stream<Path> s = Files.walk(dir)) {
       for (Path p : s.filter(Files::isRegularFile).toList()) {
-        m.put(dir.relativize(p).toString(), Files.size(p) + " " + sha256(p) + " "
-            + Files.getLastModifiedTime(p));
+        m.put(
+            dir.relativize(p).toString(),
+            Files.size(p) + " " + sha256(p) + " " + Files.getLastModifiedTime(p));
       }
     }
     return m;
@@ -212,11 +232,14 @@ final class RunFiles {
   /** Checks metrics.csv and the event file of every run directory of an experiment. */
   static void assertRunFilesValid(Path experiment) throws IOException {
     try (Stream<Path> s = Files.list(experiment)) {
-      for (Path run : s.filter(d -> Files.isDirectory(d)
-          && d.getFileName().toString().matches(".+-seed\\d+")).toList()) {
+      for (Path run :
+          s.filter(d -> Files.isDirectory(d) && d.getFileName().toString().matches(".+-seed\\d+"))
+              .toList()) {
         List<Row> rows = metrics(run);
         List<Event> events = events(run);
-        assertEquals(rows.stream().map(Row::step).toList(), steps(events, "Loss/Train"),
+        assertEquals(
+            rows.stream().map(Row::step).toList(),
+            steps(events, "Loss/Train"),
             run + ": Loss/Train in the event file has one point per metrics.csv row");
       }
     }

@@ -44,7 +44,8 @@ class SafetyTest {
 
   @Test
   void typeKeysInAConfigAreRejectedAsUnknownKeysNeverInstantiated() {
-    String json = """
+    String json =
+        """
         {"@class": "java.lang.ProcessBuilder", "@type": "java.net.URL",
          "widening": {"kind": "epoch", "epoch": 3, "@class": "java.lang.Runtime"},
          "variants": [{"method": "continuous", "@c": ".ProcessBuilder"}]}
@@ -54,8 +55,8 @@ class SafetyTest {
 
     List<String> p = e.problems();
     assertEquals(4, p.size(), p.toString());
-    for (String key : List.of("'@class';", "'@type'", "'@class' in widening",
-        "'@c' in variants[0]")) {
+    for (String key :
+        List.of("'@class';", "'@type'", "'@class' in widening", "'@c' in variants[0]")) {
       assertTrue(p.stream().anyMatch(s -> s.startsWith("unknown key " + key)), key + " in " + p);
     }
   }
@@ -66,29 +67,40 @@ class SafetyTest {
     Path good = tmp.resolve("good.safetensors");
     Safetensors.write(good, w, OptimizerState.zeros(w), Map.of());
 
-    Path typed = tamper(good, "typed.safetensors", h -> h.putObject("@class")
-        .put("dtype", "java.lang.ProcessBuilder"));
+    Path typed =
+        tamper(
+            good,
+            "typed.safetensors",
+            h -> h.putObject("@class").put("dtype", "java.lang.ProcessBuilder"));
     IOException e1 = assertThrows(IOException.class, () -> Safetensors.read(typed));
-    assertTrue(e1.getMessage().contains(typed.toString())
-        && e1.getMessage().contains("only F32"), e1.getMessage());
+    assertTrue(
+        e1.getMessage().contains(typed.toString()) && e1.getMessage().contains("only F32"),
+        e1.getMessage());
 
-    Path badSteps = tamper(good, "steps.safetensors",
-        h -> ((ObjectNode) h.get("__metadata__")).put("weight_steps", "7,x"));
+    Path badSteps =
+        tamper(
+            good,
+            "steps.safetensors",
+            h -> ((ObjectNode) h.get("__metadata__")).put("weight_steps", "7,x"));
     IOException e2 = assertThrows(IOException.class, () -> Safetensors.read(badSteps));
-    assertTrue(e2.getMessage().contains(badSteps.toString())
-        && e2.getMessage().contains("weight_steps"), e2.getMessage());
+    assertTrue(
+        e2.getMessage().contains(badSteps.toString()) && e2.getMessage().contains("weight_steps"),
+        e2.getMessage());
   }
 
   @Test
   void anOutFolderWithDotDotSegmentsResolvesToANormalisedAbsolutePath() throws IOException {
     assertEquals(tmp.resolve("b/c"), ExperimentRunner.outputRoot(tmp + "/a/../b/./c"));
-    assertEquals(Path.of("").toAbsolutePath().resolve("x"),
-        ExperimentRunner.outputRoot("runs/../x"));
-    assertEquals(Path.of(System.getProperty("user.home"), "y"),
-        ExperimentRunner.outputRoot("~/x/../y"));
+    assertEquals(
+        Path.of("").toAbsolutePath().resolve("x"), ExperimentRunner.outputRoot("runs/../x"));
+    assertEquals(
+        Path.of(System.getProperty("user.home"), "y"), ExperimentRunner.outputRoot("~/x/../y"));
 
-    Path dir = ExperimentDirectory.create(ExperimentRunner.outputRoot(tmp + "/a/../b"), "study",
-        LocalDateTime.of(2026, 1, 2, 3, 4, 5));
+    Path dir =
+        ExperimentDirectory.create(
+            ExperimentRunner.outputRoot(tmp + "/a/../b"),
+            "study",
+            LocalDateTime.of(2026, 1, 2, 3, 4, 5));
 
     assertEquals(tmp.resolve("b/20260102-030405-study"), dir);
     assertFalse(Files.exists(tmp.resolve("a")), "the '..' segment created nothing");
@@ -103,8 +115,10 @@ class SafetyTest {
   void namesThatWouldLeaveTheExperimentFolderAreRejected() {
     ExperimentConfig.Builder b = ExperimentConfig.defaults().toBuilder();
     b.name = "../../etc";
-    b.variants = List.of(VariantSpec.of(Method.SCRATCH).withName("../escape"),
-        VariantSpec.of(Method.NET2NET).withName("a/b"));
+    b.variants =
+        List.of(
+            VariantSpec.of(Method.SCRATCH).withName("../escape"),
+            VariantSpec.of(Method.NET2NET).withName("a/b"));
 
     List<String> p = ConfigValidator.problems(b.build());
 
@@ -121,8 +135,8 @@ class SafetyTest {
     ObjectNode header = (ObjectNode) json.readTree(new String(all, 8, n, StandardCharsets.UTF_8));
     edit.accept(header);
     byte[] h = json.writeValueAsBytes(header);
-    ByteBuffer out = ByteBuffer.allocate(8 + h.length + all.length - 8 - n)
-        .order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer out =
+        ByteBuffer.allocate(8 + h.length + all.length - 8 - n).order(ByteOrder.LITTLE_ENDIAN);
     out.putLong(h.length).put(h).put(all, 8 + n, all.length - 8 - n);
     return Files.write(tmp.resolve(name), out.array());
   }
