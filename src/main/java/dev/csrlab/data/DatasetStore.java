@@ -66,7 +66,7 @@ public final class DatasetStore {
   static boolean downloadsOff() {
     String env = System.getenv(ENV_OFFLINE);
     return Boolean.getBoolean(OFFLINE_PROPERTY)
-        || env != null && (env.equals("1") || env.equalsIgnoreCase("true"));
+        || (env != null && (env.equals("1") || env.equalsIgnoreCase("true")));
   }
 
   public static Path resolveCacheRoot(String dataDir) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.djl.Device;
 import dev.csrlab.train.ComputeDevice;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ class EngineStartTest {
     pb.environment().remove("PYTORCH_LIBRARY_PATH");
     pb.redirectErrorStream(true);
     Process p = pb.start();
-    String output = new String(p.getInputStream().readAllBytes());
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), output);
 
     assertNotEquals(0, p.exitValue(), output);

@@ -17,6 +17,7 @@ import dev.csrlab.train.RunStatus;
 import dev.csrlab.train.StepEvent;
 import dev.csrlab.train.TrainingListener;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -120,7 +121,7 @@ class InterruptionTest {
     cmd.set(cmd.indexOf("dev.csrlab.cli.Main"), PngDuringShutdown.class.getName());
     pb.command(cmd).redirectErrorStream(true);
     Process p = pb.start();
-    String output = new String(p.getInputStream().readAllBytes());
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(30, TimeUnit.SECONDS));
     assertTrue(output.contains("written"), output);
     List<Event> events = RunFiles.events(runDir);

@@ -15,6 +15,7 @@ import dev.csrlab.train.TrainingListener;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -123,7 +124,7 @@ class StorageFailureTest {
     cmd.addAll(pb.command());
     pb.command(cmd).redirectErrorStream(true);
     Process p = pb.start();
-    String output = new String(p.getInputStream().readAllBytes());
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), output);
 
     assertEquals(2, p.exitValue(), output);
