@@ -112,10 +112,6 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "no progress bars (widening blocks and results only)")
   boolean quiet;
 
-  @Option(names = "--parallel", defaultValue = "1",
-      description = "seeds run at once, one PyTorch thread each (default ${DEFAULT-VALUE})")
-  int parallel;
-
   @Option(names = "--resume", description = "continue an interrupted experiment directory:"
       + " completed runs are kept, the rest run again (other flags are ignored)")
   Path resume;
@@ -141,8 +137,7 @@ public final class RunCommand implements Callable<Integer> {
       ExperimentConfig config;
       java.util.function.Consumer<String> log = msg -> spec.commandLine().getErr().println(msg);
       if (resume != null) {
-        outcome = ExperimentRunner.resume(resume, List.of(), log, Sinks.console(quiet), parallel,
-            cancel);
+        outcome = ExperimentRunner.resume(resume, List.of(), log, Sinks.console(quiet), cancel);
         config = ConfigJson.read(resume.resolve("config.json"));
       } else {
         try {
@@ -152,7 +147,7 @@ public final class RunCommand implements Callable<Integer> {
           return 2;
         }
         outcome = new ExperimentRunner(config, List.of(), log, Sinks.console(quiet))
-            .withParallelSeeds(parallel).execute(cancel);
+            .execute(cancel);
       }
       ResultTable.print(outcome, config, System.out);
       System.out.flush();

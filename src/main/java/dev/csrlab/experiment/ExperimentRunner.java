@@ -73,30 +73,20 @@ public final class ExperimentRunner {
    * directory is moved aside to {@code <run>.incomplete-<k>} (nothing is overwritten).
    */
   public static ExperimentOutcome resume(Path dir, List<TrainingListener> listeners,
-      Consumer<String> log, Sinks sinks, int parallelSeeds, CancelToken cancel)
+      Consumer<String> log, Sinks sinks, CancelToken cancel)
       throws IOException {
     ExperimentConfig config = ConfigValidator.requireValid(
         ConfigJson.read(dir.resolve("config.json")));
     List<RunFinished> done = ResumeState.completedRuns(dir);
     log.accept("resume: " + done.size() + " completed run(s) kept in " + dir);
-    ExperimentRunner r = new ExperimentRunner(config, listeners, log, sinks)
-        .withParallelSeeds(parallelSeeds);
+    ExperimentRunner r = new ExperimentRunner(config, listeners, log, sinks);
     return r.runSeeds(r.prepare(), dir, done, cancel);
   }
-
-  /** Runs up to {@code k} seeds at once, each on one PyTorch thread (k = 1: sequential). */
-  public ExperimentRunner withParallelSeeds(int k) {
-    ExperimentRunner r = new ExperimentRunner(config, listeners, log, sinks);
-    r.parallelSeeds = Math.max(1, k);
-    return r;
-  }
-
-  private int parallelSeeds = 1;
 
   private record Prepared(Device device, String deviceName, DataSplits splits) {}
 
   private Prepared prepare() throws IOException {
-    ComputeDevice.configureThreads(parallelSeeds > 1 ? 1 : config.threads());
+    ComputeDevice.configureThreads(config.threads());
     Device device = ComputeDevice.choose(config.device(), log);
     String deviceName = ComputeDevice.describe(device);
     LoadedDataset dataset = DatasetStore.standard(config.dataDir(), log).load(config.dataset());
@@ -105,84 +95,29 @@ public final class ExperimentRunner {
 
   private ExperimentOutcome runSeeds(Prepared p, Path dir, List<RunFinished> kept,
       CancelToken cancel) throws IOException {
-    log.accept("experiment: " + dir + " on " + p.deviceName()
-        + (parallelSeeds > 1 ? ", " + parallelSeeds + " seeds in parallel" : ""));
+    log.accept("experiment: " + dir + " on " + p.deviceName());
     long start = System.nanoTime();
-    List<RunFinished> finished = java.util.Collections.synchronizedList(new ArrayList<>(kept));
+    List<RunFinished> finished = new ArrayList<>(kept);
     SummaryWriter summary = new SummaryWriter(dir, config, p.deviceName());
     try (DeviceData data = upload(p.device(), p.splits());
         EventBus bus = new EventBus(sinks.create(dir, config, log), listeners)) {
-      List<java.util.concurrent.Callable<Void>> jobs = new ArrayList<>();
+      // Seeds run one after another: DJL's PyTorch GradientCollector is process-global (one may
+      // collect at a time), so seeds cannot train on parallel threads of one JVM.
       for (long seed : config.seeds()) {
         ExperimentConfig todo = ResumeState.remaining(config, seed, kept);
-        if (todo == null) {
+        if (todo == null || cancel.isCancelled()) {
           continue;
         }
-        jobs.add(() -> {
-          if (!cancel.isCancelled()) {
-            ResumeState.moveAsideUnfinished(dir, todo, seed);
-            SeedProtocol protocol = new SeedProtocol(todo, data, bus, cancel,
-                key -> runDirectory(dir, key.dirName()), p.deviceName());
-            finished.addAll(protocol.run(seed));
-            synchronized (summary) {
-              summary.write(List.copyOf(finished), (System.nanoTime() - start) / 1e9);
-            }
-          }
-          return null;
-        });
+        ResumeState.moveAsideUnfinished(dir, todo, seed);
+        SeedProtocol protocol = new SeedProtocol(todo, data, bus, cancel,
+            key -> runDirectory(dir, key.dirName()), p.deviceName());
+        finished.addAll(protocol.run(seed));
+        summary.write(List.copyOf(finished), (System.nanoTime() - start) / 1e9);
       }
-      runAll(jobs);
     }
     StudyAnalysis analysis = summary.write(List.copyOf(finished),
         (System.nanoTime() - start) / 1e9);
     return new ExperimentOutcome(dir, List.copyOf(finished), analysis);
-  }
-
-  /** Runs the seed jobs on {@code parallelSeeds} threads; the first failure is rethrown. */
-  private void runAll(List<java.util.concurrent.Callable<Void>> jobs) throws IOException {
-    if (parallelSeeds == 1) {
-      for (var j : jobs) {
-        call(j);
-      }
-      return;
-    }
-    java.util.concurrent.ExecutorService pool =
-        java.util.concurrent.Executors.newFixedThreadPool(parallelSeeds);
-    try {
-      for (var f : pool.invokeAll(jobs)) {
-        try {
-          f.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-          rethrow(e.getCause());
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while running seeds", e);
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  private static void call(java.util.concurrent.Callable<Void> job) throws IOException {
-    try {
-      job.call();
-    } catch (Exception e) {
-      rethrow(e);
-    }
-  }
-
-  private static void rethrow(Throwable t) throws IOException {
-    if (t instanceof IOException io) {
-      throw io;
-    }
-    if (t instanceof RuntimeException re) {
-      throw re;
-    }
-    if (t instanceof Error err) {
-      throw err;
-    }
-    throw new IOException(t);
   }
 
   /**
