@@ -2,15 +2,16 @@ package dev.csrlab.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -88,28 +89,74 @@ public final class ConfigJson {
     }
     ObjectNode merged = MAPPER.valueToTree(ExperimentConfig.defaults());
     merge(merged, (ObjectNode) user);
-    try {
-      return MAPPER.treeToValue(merged, ExperimentConfig.class);
-    } catch (UnrecognizedPropertyException e) {
-      throw new ConfigException(
-          List.of(
-              "unknown key '"
-                  + e.getPropertyName()
-                  + "'"
-                  + pathOf(e.getPath())
-                  + "; known keys: "
-                  + e.getKnownPropertyIds()));
-    } catch (JsonProcessingException e) {
-      throw new ConfigException(
-          List.of(
-              "invalid value"
-                  + pathOf(
-                      e instanceof com.fasterxml.jackson.databind.JsonMappingException m
-                          ? m.getPath()
-                          : List.of())
-                  + ": "
-                  + rootMessage(e)));
+    return readAll(merged, MAPPER.valueToTree(ExperimentConfig.defaults()));
+  }
+
+  /**
+   * Reads the merged tree listing every problem at once: every unknown key (also "@class" or
+   * "@type": no polymorphic typing), every bad value (each is reported, replaced by its default and
+   * the tree read again), then the validator's problems with the rest.
+   */
+  private static ExperimentConfig readAll(ObjectNode merged, ObjectNode defaults) {
+    List<String> invalid = new ArrayList<>();
+    while (true) {
+      UnknownKeys unknown = new UnknownKeys();
+      try {
+        ExperimentConfig c =
+            MAPPER.readerFor(ExperimentConfig.class).withHandler(unknown).readValue(merged);
+        List<String> problems = new ArrayList<>(invalid);
+        problems.addAll(unknown.problems());
+        if (problems.isEmpty()) {
+          return c;
+        }
+        problems.addAll(ConfigValidator.problems(c));
+        throw new ConfigException(problems);
+      } catch (JsonMappingException e) {
+        invalid.add("invalid value" + pathOf(e.getPath()) + ": " + rootMessage(e));
+        if (!replaceByDefault(merged, defaults, e.getPath())) {
+          invalid.addAll(unknown.problems());
+          throw new ConfigException(invalid);
+        }
+      } catch (IOException e) {
+        invalid.add("invalid value: " + rootMessage(e));
+        throw new ConfigException(invalid);
+      }
     }
+  }
+
+  /**
+   * Puts the default back where the bad value was; inside an array (a variant's option) the key is
+   * dropped instead, so the method's default applies. False where nothing can be repaired.
+   */
+  private static boolean replaceByDefault(
+      ObjectNode tree, JsonNode defaults, List<JsonMappingException.Reference> path) {
+    if (path == null || path.isEmpty()) {
+      return false;
+    }
+    JsonNode node = tree;
+    JsonNode dflt = defaults;
+    for (int i = 0; i < path.size() - 1; i++) {
+      JsonMappingException.Reference r = path.get(i);
+      node = r.getFieldName() != null ? node.get(r.getFieldName()) : node.get(r.getIndex());
+      dflt = dflt == null || r.getFieldName() == null ? null : dflt.get(r.getFieldName());
+      if (node == null) {
+        return false;
+      }
+    }
+    String last = path.get(path.size() - 1).getFieldName();
+    if (!(node instanceof ObjectNode parent) || last == null || !parent.has(last)) {
+      return false;
+    }
+    JsonNode value = dflt == null ? null : dflt.get(last);
+    if (value == null) {
+      parent.remove(last);
+      return true;
+    }
+    if (value.equals(parent.get(last))) {
+      return false;
+    }
+    parent.set(last, value.deepCopy());
+    return true;
   }
 
   private static String rootMessage(Throwable e) {
@@ -121,8 +168,7 @@ public final class ConfigJson {
     return m == null ? t.toString() : m;
   }
 
-  private static String pathOf(
-      List<com.fasterxml.jackson.databind.JsonMappingException.Reference> path) {
+  private static String pathOf(List<JsonMappingException.Reference> path) {
     if (path == null || path.isEmpty()) {
       return "";
     }

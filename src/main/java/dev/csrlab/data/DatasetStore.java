@@ -31,6 +31,12 @@ public final class DatasetStore {
   /** Environment variable naming the cache folder when no {@code dataDir} is given. */
   public static final String ENV_DATA_DIR = "CSR_LAB_DATA_DIR";
 
+  /** Environment variable ({@code 1} or {@code true}) that switches every download off. */
+  public static final String ENV_OFFLINE = "CSR_LAB_OFFLINE";
+
+  /** System property with the same meaning as {@link #ENV_OFFLINE}. */
+  public static final String OFFLINE_PROPERTY = "csrlab.offline";
+
   private final Path cacheRoot;
   private final ChecksumTable checksums;
   private final SourcePlan plan;
@@ -47,13 +53,22 @@ public final class DatasetStore {
   /**
    * The store the lab uses: cache in {@code dataDir} (config {@code dataDir}, CLI {@code
    * --data-dir}) when given, which is then also searched for idx files the user put there; else
-   * {@code $CSR_LAB_DATA_DIR}; else {@code ~/.cache/csr-lab/data}.
+   * {@code $CSR_LAB_DATA_DIR}; else {@code ~/.cache/csr-lab/data}. No downloads when {@code
+   * CSR_LAB_OFFLINE} is set.
    */
   public static DatasetStore standard(String dataDir, Consumer<String> log) {
     Path root = resolveCacheRoot(dataDir);
     boolean userGiven = dataDir != null && !dataDir.isBlank();
+    SourcePlan plan = SourcePlan.standard(userGiven ? root : null);
     return new DatasetStore(
-        root, ChecksumTable.standard(), SourcePlan.standard(userGiven ? root : null), log);
+        root, ChecksumTable.standard(), downloadsOff() ? plan.withoutDownloads() : plan, log);
+  }
+
+  /** {@code CSR_LAB_OFFLINE=1|true} or {@code -Dcsrlab.offline=true}. */
+  static boolean downloadsOff() {
+    String env = System.getenv(ENV_OFFLINE);
+    return Boolean.getBoolean(OFFLINE_PROPERTY)
+        || (env != null && (env.equals("1") || env.equalsIgnoreCase("true")));
   }
 
   public static Path resolveCacheRoot(String dataDir) {

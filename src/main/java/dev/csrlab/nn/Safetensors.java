@@ -180,8 +180,8 @@ public final class Safetensors {
           new OptimizerState(
               weights(file, tensors, shapes, "exp_avg."),
               weights(file, tensors, shapes, "exp_avg_sq."),
-              steps(meta.get("weight_steps"), layers),
-              steps(meta.get("bias_steps"), layers));
+              steps(file, "weight_steps", meta.get("weight_steps"), layers),
+              steps(file, "bias_steps", meta.get("bias_steps"), layers));
     }
     return new Checkpoint(w, s, meta);
   }
@@ -213,12 +213,23 @@ public final class Safetensors {
     }
   }
 
-  private static long[] steps(String text, int layers) {
+  private static long[] steps(Path file, String key, String text, int layers) throws IOException {
     long[] v = new long[layers];
     if (text != null && !text.isBlank()) {
       String[] parts = text.split(",");
       for (int i = 0; i < Math.min(layers, parts.length); i++) {
-        v[i] = Long.parseLong(parts[i].trim());
+        try {
+          v[i] = Long.parseLong(parts[i].trim());
+        } catch (NumberFormatException e) {
+          throw bad(
+              file,
+              "metadata "
+                  + key
+                  + " '"
+                  + text
+                  + "' must be comma-separated step"
+                  + " counts, one per layer");
+        }
       }
     }
     return v;

@@ -34,10 +34,13 @@ public final class ComputeDevice {
     try {
       return Engine.getEngine("PyTorch");
     } catch (RuntimeException | UnsatisfiedLinkError e) {
+      // Without its jars DJL looks for libtorch in DJL_CACHE_DIR, then wants to download it,
+      // which offline mode forbids: its "Offline mode is enabled" alone would say nothing useful.
       throw new IllegalStateException(
-          "The PyTorch engine could not start: "
+          "The PyTorch engine could not start: its native library"
+              + " (libtorch 2.7.1 for CPU) is missing or cannot be loaded ("
               + rootMessage(e)
-              + ". CSR Lab needs DJL's native library jars on the class path"
+              + "). CSR Lab needs DJL's native library jars on the class path"
               + " (pytorch-jni-2.7.1-0.36.0.jar and pytorch-native-cpu-2.7.1-linux-x86_64.jar in"
               + " target/lib or the installed app's lib folder) and a writable cache directory"
               + " (DJL_CACHE_DIR, default ~/.djl.ai) with ~450 MB free for the extracted libraries."
@@ -94,6 +97,7 @@ public final class ComputeDevice {
     while (t.getCause() != null && t.getCause() != t) {
       t = t.getCause();
     }
-    return t.getClass().getSimpleName() + ": " + t.getMessage();
+    String m = t.getMessage() == null ? "" : t.getMessage().replaceAll("\\.+$", "");
+    return t.getClass().getSimpleName() + ": " + m;
   }
 }

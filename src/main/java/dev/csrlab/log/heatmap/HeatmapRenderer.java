@@ -7,6 +7,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Draws a matrix of cosine similarities as a heatmap (TensorBoard images, run-directory PNGs, the
@@ -110,8 +112,10 @@ public final class HeatmapRenderer {
   /** PNG bytes of an image (in memory, so an I/O error means a broken encoder). */
   public static byte[] png(BufferedImage image) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      if (!ImageIO.write(image, "png", out)) {
+    // In memory, not ImageIO's default file cache: that one registers a shutdown hook, which
+    // fails while Ctrl-C/SIGTERM is stopping a run.
+    try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
+      if (!ImageIO.write(image, "png", ios)) {
         throw new IllegalStateException("no PNG encoder for image type " + image.getType());
       }
     } catch (IOException e) {

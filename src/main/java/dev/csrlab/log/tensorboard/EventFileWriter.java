@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Writes one TensorBoard event file (SPEC §3). Each instance creates a NEW file — a restarted
@@ -111,8 +113,13 @@ public final class EventFileWriter implements Closeable {
   /** Writes the image as PNG; its colour model decides the colorspace (grey, RGB, RGBA). */
   public void writeImage(String tag, BufferedImage image, long step) throws IOException {
     ByteArrayOutputStream png = new ByteArrayOutputStream();
-    if (!ImageIO.write(image, "png", png)) {
-      throw new IllegalArgumentException("no PNG encoder for image type " + image.getType());
+    // An in-memory ImageIO stream: ImageIO.write(image, fmt, OutputStream) caches to a temp file
+    // and registers a JVM shutdown hook, which throws "Shutdown in progress" when a widening is
+    // logged while Ctrl-C/SIGTERM is stopping the run — and the run then loses its summary.
+    try (ImageOutputStream ios = new MemoryCacheImageOutputStream(png)) {
+      if (!ImageIO.write(image, "png", ios)) {
+        throw new IllegalArgumentException("no PNG encoder for image type " + image.getType());
+      }
     }
     int channels = image.getColorModel().getNumComponents();
     writeValue(
