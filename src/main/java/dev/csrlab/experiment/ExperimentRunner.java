@@ -120,13 +120,27 @@ public final class ExperimentRunner {
         SeedProtocol protocol =
             new SeedProtocol(
                 todo, data, bus, cancel, key -> runDirectory(dir, key.dirName()), p.deviceName());
-        finished.addAll(protocol.run(seed));
+        try {
+          finished.addAll(protocol.run(seed));
+        } catch (RuntimeException e) {
+          // A sink failed mid-run (e.g. disk full): keep what finished before rethrowing.
+          writeQuietly(summary, finished, start);
+          throw e;
+        }
         summary.write(List.copyOf(finished), (System.nanoTime() - start) / 1e9);
       }
     }
     StudyAnalysis analysis =
         summary.write(List.copyOf(finished), (System.nanoTime() - start) / 1e9);
     return new ExperimentOutcome(dir, List.copyOf(finished), analysis);
+  }
+
+  private void writeQuietly(SummaryWriter summary, List<RunFinished> finished, long start) {
+    try {
+      summary.write(List.copyOf(finished), (System.nanoTime() - start) / 1e9);
+    } catch (IOException | RuntimeException e) {
+      log.accept("summary.json could not be written either: " + e.getMessage());
+    }
   }
 
   /**
