@@ -27,7 +27,7 @@ public final class GuiOverheadBench {
   private GuiOverheadBench() {}
 
   public static void main(String[] args) throws Exception {
-    int subset = args.length > 0 ? Integer.parseInt(args[0]) : 12_800;
+    int subset = args.length > 0 ? Integer.parseInt(args[0]) : 25_600;
     Path out = Files.createTempDirectory("csr-lab-gui-bench");
     ExperimentConfig.Builder b = ExperimentConfig.defaults().toBuilder();
     b.name = "gui-bench";
@@ -36,7 +36,9 @@ public final class GuiOverheadBench {
     b.widening = TriggerSpec.afterEpoch(1);
     b.out = out.toString();
     ExperimentConfig c = b.build();
+    LabLauncher.reserveACoreForTheWindow();
     Platform.startup(() -> {});
+    Platform.setImplicitExit(false); // the first window closing must not end the toolkit
     double[] headless = new double[2];
     double[] gui = new double[2];
     for (int i = 0; i < 2; i++) {
