@@ -5,6 +5,7 @@ import dev.csrlab.config.ConfigException;
 import dev.csrlab.config.ConfigJson;
 import dev.csrlab.config.ExperimentConfig;
 import dev.csrlab.growth.LayerWidening;
+import dev.csrlab.stats.SummaryCodec;
 import dev.csrlab.train.RunKey;
 import dev.csrlab.train.RunResult;
 import dev.csrlab.ui.session.Criterion;
@@ -87,7 +88,7 @@ public final class ExperimentDirReader {
     }
     try {
       JsonNode root = SummaryJson.readTree(file);
-      for (RunResult r : SummaryJson.runs(root)) {
+      for (RunResult r : SummaryCodec.runsFromJson(root.path("runs"))) {
         RunKey key = new RunKey(r.variant(), r.seed());
         byKey.put(key, r);
         s.series(key);

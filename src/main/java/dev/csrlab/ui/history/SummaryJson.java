@@ -2,8 +2,6 @@ package dev.csrlab.ui.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.csrlab.train.RunResult;
-import dev.csrlab.train.RunResult.LayerPath;
 import dev.csrlab.ui.session.Criterion;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,9 +12,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * summary.json (SPEC §5) read leniently: runs[] with the snake_case fields of {@link RunResult}
- * (absent numbers become NaN) and criteria[] whose verdict objects may name their fields a little
- * differently — History must open what an older or newer lab wrote.
+ * summary.json (SPEC §5) for History: the tree, and criteria[] read leniently (verdict objects may
+ * name their fields a little differently — History must open what an older or newer lab wrote). The
+ * runs[] array is read by the engine's own {@code SummaryCodec}.
  */
 public final class SummaryJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -28,66 +26,6 @@ public final class SummaryJson {
 
   public static JsonNode readTree(Path file) throws IOException {
     return MAPPER.readTree(file.toFile());
-  }
-
-  public static List<RunResult> runs(JsonNode root) {
-    List<RunResult> out = new ArrayList<>();
-    for (JsonNode r : root.path("runs")) {
-      out.add(
-          new RunResult(
-              text(r, "variant"),
-              text(r, "method"),
-              r.path("seed").asLong(0),
-              text(r, "status"),
-              r.path("widening_step").asLong(-1),
-              text(r, "trigger"),
-              num(r, "shock"),
-              num(r, "peak_shock"),
-              num(r, "excess_loss_area"),
-              num(r, "function_error"),
-              num(r, "function_kl"),
-              r.path("recovery_steps").asLong(-1),
-              r.path("recovered").asBoolean(false),
-              num(r, "val_loss_at_n100"),
-              num(r, "val_loss_at_n500"),
-              num(r, "best_val_loss"),
-              r.path("best_val_epoch").asInt(-1),
-              num(r, "final_test_accuracy"),
-              num(r, "final_test_loss"),
-              r.path("steps").asLong(0),
-              num(r, "train_flops"),
-              num(r, "seconds"),
-              paths(r.path("path_similarity"))));
-    }
-    return out;
-  }
-
-  private static List<LayerPath> paths(JsonNode p) {
-    List<LayerPath> out = new ArrayList<>();
-    if (p.isArray()) {
-      int i = 1;
-      for (JsonNode l : p) {
-        out.add(
-            new LayerPath(
-                l.path("hidden").asInt(i++), num(l, "before"), num(l, "after"), num(l, "random")));
-      }
-    } else if (p.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> it = p.fields();
-      int i = 1;
-      while (it.hasNext()) {
-        Map.Entry<String, JsonNode> e = it.next();
-        String digits = e.getKey().replaceAll("\\D", "");
-        JsonNode l = e.getValue();
-        out.add(
-            new LayerPath(
-                digits.isEmpty() ? i : Integer.parseInt(digits),
-                num(l, "before"),
-                num(l, "after"),
-                num(l, "random")));
-        i++;
-      }
-    }
-    return out;
   }
 
   public static List<Criterion> criteria(JsonNode root) {
