@@ -10,6 +10,7 @@ import dev.csrlab.config.TriggerSpec;
 import dev.csrlab.config.VariantSpec;
 import dev.csrlab.experiment.ExperimentOutcome;
 import dev.csrlab.experiment.ExperimentRunner;
+import dev.csrlab.experiment.SeedWorkers;
 import dev.csrlab.experiment.Sinks;
 import dev.csrlab.train.CancelToken;
 import java.nio.file.Path;
@@ -27,6 +28,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Run an experiment headless (variants × seeds) and write a run directory.")
 public final class RunCommand implements Callable<Integer> {
+  static final String WORKER_SEEDS = "--worker-seeds";
+  static final String WORKER_SUMMARY = "--worker-summary";
+
   @Spec CommandSpec spec;
 
   @Option(names = "--config", description = "JSON config file (flags override it)")
@@ -131,6 +135,20 @@ public final class RunCommand implements Callable<Integer> {
               + " completed runs are kept, the rest run again (other flags are ignored)")
   Path resume;
 
+  @Option(
+      names = "--workers",
+      description =
+          "seed worker processes: N or auto (= one per core, at most one per seed); seeds are"
+              + " dealt round-robin and each worker gets cores/N PyTorch threads unless --threads"
+              + " is given. 1 (default): every seed in this process")
+  String workers;
+
+  @Option(names = WORKER_SEEDS, hidden = true, description = "internal: this worker's seeds")
+  String workerSeeds;
+
+  @Option(names = WORKER_SUMMARY, hidden = true, description = "internal: this worker's summary")
+  String workerSummary;
+
   @Override
   public Integer call() throws Exception {
     CancelToken cancel = new CancelToken();
@@ -151,21 +169,45 @@ public final class RunCommand implements Callable<Integer> {
             "csr-lab-cancel");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
+      java.util.function.Consumer<String> log = msg -> spec.commandLine().getErr().println(msg);
+      if (workerSeeds != null || workerSummary != null) {
+        return runAsWorker(log, cancel);
+      }
+      List<String> problems = new ArrayList<>();
+      int k = workerCount(problems);
       ExperimentOutcome outcome;
       ExperimentConfig config;
-      java.util.function.Consumer<String> log = msg -> spec.commandLine().getErr().println(msg);
       if (resume != null) {
-        outcome = ExperimentRunner.resume(resume, List.of(), log, Sinks.console(quiet), cancel);
+        if (!problems.isEmpty()) {
+          spec.commandLine().getErr().println(new ConfigException(problems).getMessage());
+          return 2;
+        }
         config = ConfigJson.read(resume.resolve("config.json"));
+        if (k > 1) {
+          if (config.threads() == 0) {
+            log.accept(
+                "note: config.json asks for all cores (threads 0) in each of the "
+                    + k
+                    + " workers; they will compete for the cores");
+          }
+          outcome = workersRun(resume, k, log, cancel);
+        } else {
+          outcome = ExperimentRunner.resume(resume, List.of(), log, Sinks.console(quiet), cancel);
+        }
       } else {
         try {
-          config = ConfigValidator.requireValid(buildConfig());
+          config = ConfigValidator.requireValid(buildConfig(k, problems));
         } catch (ConfigException e) {
           spec.commandLine().getErr().println(e.getMessage());
           return 2;
         }
-        outcome =
-            new ExperimentRunner(config, List.of(), log, Sinks.console(quiet)).execute(cancel);
+        int used = Math.min(k, config.seeds().size());
+        if (used > 1) {
+          outcome = workersRun(ExperimentRunner.createDirectory(config), used, log, cancel);
+        } else {
+          outcome =
+              new ExperimentRunner(config, List.of(), log, Sinks.console(quiet)).execute(cancel);
+        }
       }
       ResultTable.print(outcome, config, System.out);
       System.out.flush();
@@ -181,10 +223,17 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   ExperimentConfig buildConfig() {
+    return buildConfig(1, new ArrayList<>());
+  }
+
+  /**
+   * The config of the flags over the config file; with {@code workers} worker processes and no
+   * thread count chosen, each worker gets an equal share of the cores.
+   */
+  ExperimentConfig buildConfig(int workers, List<String> problems) {
     ExperimentConfig base =
         configFile == null ? ExperimentConfig.defaults() : ConfigJson.read(configFile);
     ExperimentConfig.Builder b = base.toBuilder();
-    List<String> problems = new ArrayList<>();
     if (name != null) b.name = name;
     if (protocols != null) b.variants = variants(protocols, problems);
     if (widths != null) b.widths = widths;
@@ -214,6 +263,10 @@ public final class RunCommand implements Callable<Integer> {
     if (fullValWindow != null) b.fullValWindow = fullValWindow;
     if (device != null) b.device = device;
     if (threads != null) b.threads = threads;
+    int parallel = b.seeds == null ? 1 : Math.min(workers, b.seeds.size());
+    if (parallel > 1 && threads == null && b.threads == 0) {
+      b.threads = Math.max(1, Runtime.getRuntime().availableProcessors() / parallel);
+    }
     if (dataDir != null) b.dataDir = dataDir;
     if (out != null) b.out = out;
     if (saveCheckpoints != null) b.saveCheckpoints = saveCheckpoints;
@@ -229,6 +282,55 @@ public final class RunCommand implements Callable<Integer> {
       throw new ConfigException(problems);
     }
     return c;
+  }
+
+  /** {@code --workers}: N ≥ 1 or auto (one per core); 1 when not given. */
+  private int workerCount(List<String> problems) {
+    if (workers == null) {
+      return 1;
+    }
+    if (workers.equals("auto")) {
+      return Runtime.getRuntime().availableProcessors();
+    }
+    try {
+      int k = Integer.parseInt(workers.trim());
+      if (k >= 1) {
+        return k;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    problems.add("--workers '" + workers + "' must be a whole number ≥ 1 or 'auto' (one per core)");
+    return 1;
+  }
+
+  private ExperimentOutcome workersRun(
+      Path dir, int k, java.util.function.Consumer<String> log, CancelToken cancel)
+      throws java.io.IOException {
+    java.io.PrintStream out = System.out;
+    return SeedWorkers.run(dir, k, new SelfLauncher(quiet), out::println, log, cancel);
+  }
+
+  /** One seed worker of a parent {@code run --workers}: its seeds of the --resume directory. */
+  private int runAsWorker(java.util.function.Consumer<String> log, CancelToken cancel)
+      throws java.io.IOException {
+    if (resume == null || workerSeeds == null || workerSummary == null) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              WORKER_SEEDS
+                  + " and "
+                  + WORKER_SUMMARY
+                  + " are set by 'run --workers' for its worker processes, together with"
+                  + " --resume; use --workers N instead");
+      return 2;
+    }
+    // If the parent disappears (killed), stop at the next step and record the runs as cancelled.
+    ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(cancel::cancel));
+    ExperimentOutcome o =
+        ExperimentRunner.runWorker(
+            resume, SeedList.parse(workerSeeds), workerSummary, log, Sinks.console(quiet), cancel);
+    return o.allCompleted() ? 0 : 1;
   }
 
   private static List<VariantSpec> variants(List<String> names, List<String> problems) {

@@ -63,11 +63,22 @@ public final class ExperimentRunner {
   public ExperimentOutcome execute(CancelToken cancel) throws IOException {
     ConfigValidator.requireValid(config);
     Prepared p = prepare();
+    Path dir = createDirectory(config);
+    return runSeeds(p, dir, List.of(), cancel, ResumeState.SUMMARY);
+  }
+
+  /**
+   * Validates {@code config}, creates its experiment directory {@code
+   * <out>/<yyyyMMdd-HHmmss>-<name>/} and writes config.json there; nothing is trained. {@link
+   * SeedWorkers} then runs it in worker processes.
+   */
+  public static Path createDirectory(ExperimentConfig config) throws IOException {
+    ConfigValidator.requireValid(config);
     Path dir =
         ExperimentDirectory.create(
             outputRoot(config.out()), config.name(), LocalDateTime.now(ZoneId.systemDefault()));
     ConfigJson.write(config, dir.resolve("config.json"));
-    return runSeeds(p, dir, List.of(), cancel);
+    return dir;
   }
 
   /**
@@ -88,7 +99,51 @@ public final class ExperimentRunner {
     List<RunFinished> done = ResumeState.completedRuns(dir);
     log.accept("resume: " + done.size() + " completed run(s) kept in " + dir);
     ExperimentRunner r = new ExperimentRunner(config, listeners, log, sinks);
-    return r.runSeeds(r.prepare(), dir, done, cancel);
+    return r.runSeeds(r.prepare(), dir, done, cancel, ResumeState.SUMMARY);
+  }
+
+  /**
+   * One seed worker of {@link SeedWorkers}: runs what is left of {@code seeds} in the experiment
+   * directory {@code dir} (completed runs are kept, as in {@link #resume}) and records its runs in
+   * {@code <dir>/<summaryFile>} ({@code summary.worker-<i>.json}) instead of summary.json, which
+   * the parent process merges.
+   */
+  public static ExperimentOutcome runWorker(
+      Path dir,
+      List<Long> seeds,
+      String summaryFile,
+      Consumer<String> log,
+      Sinks sinks,
+      CancelToken cancel)
+      throws IOException {
+    if (!summaryFile.matches(
+        java.util.regex.Pattern.quote(ResumeState.WORKER_PREFIX) + "\\d+\\.json")) {
+      throw new IllegalArgumentException(
+          "a worker summary is named "
+              + ResumeState.workerSummaryName(1)
+              + " etc., not '"
+              + summaryFile
+              + "'");
+    }
+    ExperimentConfig all =
+        ConfigValidator.requireValid(ConfigJson.read(dir.resolve("config.json")));
+    List<Long> unknown = seeds.stream().filter(s -> !all.seeds().contains(s)).toList();
+    if (seeds.isEmpty() || !unknown.isEmpty()) {
+      throw new IllegalArgumentException(
+          "worker seeds "
+              + seeds
+              + " must be a non-empty subset of the experiment's seeds "
+              + all.seeds());
+    }
+    ExperimentConfig.Builder b = all.toBuilder();
+    b.seeds = List.copyOf(seeds);
+    ExperimentConfig config = b.build();
+    List<RunFinished> done =
+        ResumeState.completedRuns(dir).stream()
+            .filter(r -> seeds.contains(r.key().seed()))
+            .toList();
+    ExperimentRunner r = new ExperimentRunner(config, List.of(), log, sinks);
+    return r.runSeeds(r.prepare(), dir, done, cancel, summaryFile);
   }
 
   private record Prepared(Device device, String deviceName, DataSplits splits) {}
@@ -102,11 +157,12 @@ public final class ExperimentRunner {
   }
 
   private ExperimentOutcome runSeeds(
-      Prepared p, Path dir, List<RunFinished> kept, CancelToken cancel) throws IOException {
+      Prepared p, Path dir, List<RunFinished> kept, CancelToken cancel, String summaryFile)
+      throws IOException {
     log.accept("experiment: " + dir + " on " + p.deviceName());
     long start = System.nanoTime();
     List<RunFinished> finished = new ArrayList<>(kept);
-    SummaryWriter summary = new SummaryWriter(dir, config, p.deviceName());
+    SummaryWriter summary = new SummaryWriter(dir, config, p.deviceName(), summaryFile);
     try (DeviceData data = upload(p.device(), p.splits());
         EventBus bus = new EventBus(sinks.create(dir, config, log), listeners)) {
       // Seeds run one after another: DJL's PyTorch GradientCollector is process-global (one may
@@ -132,6 +188,12 @@ public final class ExperimentRunner {
     }
     StudyAnalysis analysis =
         summary.write(List.copyOf(finished), (System.nanoTime() - start) / 1e9);
+    if (ResumeState.SUMMARY.equals(summaryFile)) {
+      // Runs of workers of an earlier session are in summary.json now (kept above).
+      for (Path f : ResumeState.workerSummaries(dir)) {
+        java.nio.file.Files.deleteIfExists(f);
+      }
+    }
     return new ExperimentOutcome(dir, List.copyOf(finished), analysis);
   }
 

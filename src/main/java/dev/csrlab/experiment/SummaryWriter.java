@@ -25,12 +25,19 @@ final class SummaryWriter {
   private final Path dir;
   private final ExperimentConfig config;
   private final String device;
+  private final String fileName;
   private final String created = OffsetDateTime.now(ZoneId.systemDefault()).toString();
 
   SummaryWriter(Path dir, ExperimentConfig config, String device) {
+    this(dir, config, device, ResumeState.SUMMARY);
+  }
+
+  /** Writes {@code <dir>/<fileName>} instead (a seed worker's {@code summary.worker-<i>.json}). */
+  SummaryWriter(Path dir, ExperimentConfig config, String device, String fileName) {
     this.dir = dir;
     this.config = config;
     this.device = device;
+    this.fileName = fileName;
   }
 
   /** Writes the summary of {@code runs}; returns the analysis it contains. */
@@ -51,19 +58,16 @@ final class SummaryWriter {
     }
     root.set("statistics", SummaryCodec.toTree(analysis));
     root.set("criteria", SummaryCodec.toTree(analysis.verdicts()));
-    Path tmp = dir.resolve("summary.json.tmp");
+    Path target = dir.resolve(fileName);
+    Path tmp = dir.resolve(fileName + ".tmp");
     try {
       mapper.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
-      Files.move(
-          tmp,
-          dir.resolve("summary.json"),
-          StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       Files.deleteIfExists(tmp);
       throw new IOException(
           "could not write "
-              + dir.resolve("summary.json")
+              + target
               + ": "
               + e
               + "; free disk space (the runs' metrics.csv and event files are complete)",
