@@ -71,9 +71,10 @@ version="$(clean_env "$LAUNCHER" --version 2>&1)" || fail "csr-lab --version: $v
 echo "$version"
 [[ "$version" == *"csr-lab "* ]] || fail "unexpected --version output"
 
-run_tiny() { # $1 = out dir
+run_tiny() { # $1 = out dir, then extra flags
+  local out="$1"; shift
   clean_env "$LAUNCHER" run --quiet --protocols A,B,C --train-subset 1024 --epochs 2 \
-    --expand-epoch 1 --val-subset 128 --data-dir "$DATA" --out "$1"
+    --expand-epoch 1 --val-subset 128 --data-dir "$DATA" --out "$out" "$@"
 }
 echo "== first start (cold DJL cache) + tiny run"
 t0=$(date +%s%N)
@@ -86,6 +87,15 @@ echo "== second start (warm cache) + tiny run"
 run_tiny "$TMP/runs-warm" > "$TMP/run2.log" 2>&1 \
   || { tail -n 30 "$TMP/run2.log"; fail "second run failed"; }
 t2=$(date +%s%N)
+
+echo "== two seeds in two worker processes started by the installed launcher"
+run_tiny "$TMP/runs-workers" --seeds 0,1 --workers 2 > "$TMP/run3.log" 2>&1 \
+  || { tail -n 30 "$TMP/run3.log"; fail "--workers 2 run failed"; }
+grep -q '^\[worker 2\] ' "$TMP/run3.log" || { tail -n 30 "$TMP/run3.log"; fail "no worker 2 output"; }
+completed=$(grep -c '"status" : "completed"' "$TMP"/runs-workers/*/summary.json || true)
+[[ $completed -eq 6 ]] || fail "expected 6 completed runs in the merged summary.json, found $completed"
+ls "$TMP"/runs-workers/*/summary.worker-* >/dev/null 2>&1 && fail "worker summaries left behind"
+echo "workers: 6 runs completed, one summary.json"
 
 events=$(find "$TMP/runs" -name 'events.out.tfevents.*' | wc -l)
 [[ $events -ge 3 ]] || fail "expected event files for A, B and C, found $events"

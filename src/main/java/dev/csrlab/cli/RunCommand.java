@@ -138,9 +138,10 @@ public final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--workers",
       description =
-          "seed worker processes: N or auto (= one per core, at most one per seed); seeds are"
-              + " dealt round-robin and each worker gets cores/N PyTorch threads unless --threads"
-              + " is given. 1 (default): every seed in this process")
+          "seed worker processes: N, or auto (default: one per core, at most one per seed; 1"
+              + " with --device gpu or when --threads takes every core). Seeds are dealt"
+              + " round-robin; each worker gets cores/N PyTorch threads unless --threads is"
+              + " given. 1: every seed in this process")
   String workers;
 
   @Option(names = WORKER_SEEDS, hidden = true, description = "internal: this worker's seeds")
@@ -174,7 +175,8 @@ public final class RunCommand implements Callable<Integer> {
         return runAsWorker(log, cancel);
       }
       List<String> problems = new ArrayList<>();
-      int k = workerCount(problems);
+      Integer requested = requestedWorkers(problems);
+      int cores = Runtime.getRuntime().availableProcessors();
       ExperimentOutcome outcome;
       ExperimentConfig config;
       if (resume != null) {
@@ -183,27 +185,45 @@ public final class RunCommand implements Callable<Integer> {
           return 2;
         }
         config = ConfigJson.read(resume.resolve("config.json"));
-        if (k > 1) {
+        WorkerPlan plan =
+            WorkerPlan.of(
+                requested, config.threads(), true, config.seeds().size(), config.device(), cores);
+        if (plan.workers() > 1) {
           if (config.threads() == 0) {
             log.accept(
                 "note: config.json asks for all cores (threads 0) in each of the "
-                    + k
+                    + plan.workers()
                     + " workers; they will compete for the cores");
           }
-          outcome = workersRun(resume, k, log, cancel);
+          outcome = workersRun(resume, plan.workers(), log, cancel);
         } else {
           outcome = ExperimentRunner.resume(resume, List.of(), log, Sinks.console(quiet), cancel);
         }
       } else {
+        WorkerPlan plan;
         try {
-          config = ConfigValidator.requireValid(buildConfig(k, problems));
+          config = buildConfig(problems);
+          plan =
+              WorkerPlan.of(
+                  requested,
+                  config.threads(),
+                  threads != null,
+                  config.seeds().size(),
+                  config.device(),
+                  cores);
+          if (plan.threads() != config.threads()) {
+            ExperimentConfig.Builder b = config.toBuilder();
+            b.threads = plan.threads();
+            config = b.build();
+          }
+          config = ConfigValidator.requireValid(config);
         } catch (ConfigException e) {
           spec.commandLine().getErr().println(e.getMessage());
           return 2;
         }
-        int used = Math.min(k, config.seeds().size());
-        if (used > 1) {
-          outcome = workersRun(ExperimentRunner.createDirectory(config), used, log, cancel);
+        if (plan.workers() > 1) {
+          outcome =
+              workersRun(ExperimentRunner.createDirectory(config), plan.workers(), log, cancel);
         } else {
           outcome =
               new ExperimentRunner(config, List.of(), log, Sinks.console(quiet)).execute(cancel);
@@ -223,14 +243,13 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   ExperimentConfig buildConfig() {
-    return buildConfig(1, new ArrayList<>());
+    return buildConfig(new ArrayList<>());
   }
 
   /**
-   * The config of the flags over the config file; with {@code workers} worker processes and no
-   * thread count chosen, each worker gets an equal share of the cores.
+   * The config of the flags over the config file; throws with every problem, incl. earlier ones.
    */
-  ExperimentConfig buildConfig(int workers, List<String> problems) {
+  ExperimentConfig buildConfig(List<String> problems) {
     ExperimentConfig base =
         configFile == null ? ExperimentConfig.defaults() : ConfigJson.read(configFile);
     ExperimentConfig.Builder b = base.toBuilder();
@@ -263,10 +282,6 @@ public final class RunCommand implements Callable<Integer> {
     if (fullValWindow != null) b.fullValWindow = fullValWindow;
     if (device != null) b.device = device;
     if (threads != null) b.threads = threads;
-    int parallel = b.seeds == null ? 1 : Math.min(workers, b.seeds.size());
-    if (parallel > 1 && threads == null && b.threads == 0) {
-      b.threads = Math.max(1, Runtime.getRuntime().availableProcessors() / parallel);
-    }
     if (dataDir != null) b.dataDir = dataDir;
     if (out != null) b.out = out;
     if (saveCheckpoints != null) b.saveCheckpoints = saveCheckpoints;
@@ -284,13 +299,10 @@ public final class RunCommand implements Callable<Integer> {
     return c;
   }
 
-  /** {@code --workers}: N ≥ 1 or auto (one per core); 1 when not given. */
-  private int workerCount(List<String> problems) {
-    if (workers == null) {
-      return 1;
-    }
-    if (workers.equals("auto")) {
-      return Runtime.getRuntime().availableProcessors();
+  /** {@code --workers}: N ≥ 1, or null for auto (also when not given). */
+  private Integer requestedWorkers(List<String> problems) {
+    if (workers == null || workers.equals("auto")) {
+      return null;
     }
     try {
       int k = Integer.parseInt(workers.trim());
@@ -301,7 +313,7 @@ public final class RunCommand implements Callable<Integer> {
       // reported below
     }
     problems.add("--workers '" + workers + "' must be a whole number ≥ 1 or 'auto' (one per core)");
-    return 1;
+    return null;
   }
 
   private ExperimentOutcome workersRun(

@@ -33,7 +33,8 @@ class ParallelSeedsTest {
     Object[] flags = Cli.with(Cli.tinyRun(tmp.resolve("parallel")), "--seeds", "0-2");
     Run parallel = run(Cli.with(List.of(flags), "--workers", 2));
     assertEquals(0, parallel.code(), parallel.output());
-    Run sequential = run(Cli.with(Cli.tinyRun(tmp.resolve("sequential")), "--seeds", "0-2"));
+    Run sequential =
+        run(Cli.with(Cli.tinyRun(tmp.resolve("sequential")), "--seeds", "0-2", "--workers", 1));
     assertEquals(0, sequential.code(), sequential.output());
 
     Path p = RunFiles.onlyExperiment(tmp.resolve("parallel"));
