@@ -196,7 +196,11 @@ public final class SeedWorkers {
     List<String> cmd = launcher.command(dir, seeds, ResumeState.workerSummaryName(index));
     Process p;
     try {
-      p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+      // The installed (jpackage) launcher sets this for its own second pass; inherited, it makes
+      // the worker's launcher act as plain `java` and take "run" for the main class.
+      pb.environment().remove("_JPACKAGE_LAUNCHER");
+      p = pb.start();
     } catch (IOException e) {
       throw new IOException(
           "could not start seed worker " + index + " (" + String.join(" ", cmd) + "): " + e, e);
