@@ -5,6 +5,7 @@ import dev.csrlab.config.ConfigException;
 import dev.csrlab.config.ConfigJson;
 import dev.csrlab.config.ExperimentConfig;
 import dev.csrlab.growth.LayerWidening;
+import dev.csrlab.log.NpyArray;
 import dev.csrlab.stats.SummaryCodec;
 import dev.csrlab.train.RunKey;
 import dev.csrlab.train.RunResult;
@@ -139,7 +140,7 @@ public final class ExperimentDirReader {
       return null;
     }
     try {
-      double[] v = Npy.read(f).values();
+      double[] v = NpyArray.read(f).values();
       float[] w = new float[v.length];
       for (int i = 0; i < v.length; i++) {
         w[i] = (float) v[i];
@@ -175,7 +176,7 @@ public final class ExperimentDirReader {
   private static LayerWidening readLayer(
       Path run, int hidden, Path simFile, RunResult result, ExperimentConfig config)
       throws IOException {
-    Npy sim = Npy.read(simFile);
+    NpyArray sim = NpyArray.read(simFile);
     int n =
         sim.shape().length == 2 ? sim.shape()[0] : (int) Math.round(Math.sqrt(sim.values().length));
     int[] order = UnitOrderFile.find(run, hidden, n);

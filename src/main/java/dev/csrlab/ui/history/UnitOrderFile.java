@@ -1,5 +1,6 @@
 package dev.csrlab.ui.history;
 
+import dev.csrlab.log.NpyArray;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,7 +58,7 @@ final class UnitOrderFile {
 
   private static double[] numbers(Path f) throws IOException {
     if (f.getFileName().toString().endsWith(".npy")) {
-      return Npy.read(f).values();
+      return NpyArray.read(f).values();
     }
     String text = Files.readString(f, StandardCharsets.UTF_8).replaceAll("[\\[\\]]", " ");
     return Arrays.stream(text.split("[,\\s]+"))
