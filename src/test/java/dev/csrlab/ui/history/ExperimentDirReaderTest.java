@@ -145,7 +145,8 @@ class ExperimentDirReaderTest {
     Files.writeString(dir.resolve("continuous-seed0/similarity-hidden1-before.npy"), "garbage");
     List<String> warnings = new ArrayList<>();
     Session s = ExperimentDirReader.read(dir, warnings);
-    assertTrue(warnings.stream().anyMatch(w -> w.contains("is not a .npy file")), warnings.toString());
+    assertTrue(
+        warnings.stream().anyMatch(w -> w.contains("is not a .npy file")), warnings.toString());
     assertTrue(s.widenings().get(new RunKey("continuous", 0)).layers().isEmpty());
   }
 
