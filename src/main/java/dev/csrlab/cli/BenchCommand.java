@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Measure training speed, per-step validation cost, Fiedler time at growing"
-            + " widths, whole-experiment wall time and peak memory. Prints ratios; asserts nothing.")
+            + " widths, whole-experiment wall time, seeds in one process vs worker processes and"
+            + " peak memory. Prints ratios; asserts nothing.")
 public final class BenchCommand implements Callable<Integer> {
   /** PyTorch eager (Python, best thread setting) on this kind of machine, STACK.md. */
   static final Map<Integer, Double> PYTORCH_REFERENCE = Map.of(128, 766.0, 256, 449.0);
@@ -60,6 +61,11 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--data-dir", description = "dataset cache for the experiment timing")
   String dataDir;
+
+  @Option(
+      names = "--no-workers",
+      description = "skip timing seeds in one process vs in one worker process per core")
+  boolean noWorkers;
 
   @Override
   public Integer call() throws Exception {
@@ -96,6 +102,10 @@ public final class BenchCommand implements Callable<Integer> {
           quick
               ? "A,B,C tiny (2,048 samples, 2 epochs)"
               : "A,B,C spec default (E=10, T=3, seed 0)");
+    }
+    int cores = Runtime.getRuntime().availableProcessors();
+    if (!noWorkers && cores > 1) {
+      out.set("seeds_on_cores", seedsOnCores(mapper, cores));
     }
     out.put("peak_rss_mib", Benchmarks.peakRssMiB());
     if (json) {
@@ -147,6 +157,67 @@ public final class BenchCommand implements Callable<Integer> {
     return seconds;
   }
 
+  /**
+   * The same seeds run by {@code csr-lab run} twice, as a user would: {@code --workers 1} (one
+   * process, all cores for PyTorch) and {@code --workers <cores>} (one single-share worker per
+   * core). Wall time of the whole command, JVM starts and data loading included.
+   */
+  private ObjectNode seedsOnCores(ObjectMapper mapper, int cores) throws Exception {
+    ObjectNode r = mapper.createObjectNode();
+    String seeds = "0-" + (cores - 1);
+    r.put("experiment", (quick ? "A,B,C tiny (2,048 samples, 2 epochs)" : "A,B,C spec default"));
+    r.put("seeds", seeds);
+    r.put("workers", cores);
+    double one = timedRun(seeds, 1);
+    double many = timedRun(seeds, cores);
+    r.put("one_process_seconds", one);
+    r.put("workers_seconds", many);
+    r.put("speedup", one / many);
+    return r;
+  }
+
+  private double timedRun(String seeds, int workers) throws Exception {
+    Path tmp = Files.createTempDirectory("csr-lab-bench-workers");
+    List<String> cmd = new ArrayList<>(SelfLauncher.prefix());
+    cmd.addAll(List.of("run", "--quiet", "--seeds", seeds, "--workers", "" + workers));
+    cmd.addAll(List.of("--out", tmp.toString()));
+    if (dataDir != null) {
+      cmd.addAll(List.of("--data-dir", dataDir));
+    }
+    if (quick) {
+      cmd.addAll(
+          List.of(
+              "--train-subset",
+              "2048",
+              "--epochs",
+              "2",
+              "--expand-epoch",
+              "1",
+              "--val-subset",
+              "256"));
+    }
+    Path log = tmp.resolve("output.txt");
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment().remove("_JPACKAGE_LAUNCHER");
+    long t0 = System.nanoTime();
+    Process p = pb.redirectOutput(log.toFile()).start();
+    int code = p.waitFor();
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    if (code != 0) {
+      List<String> lines = Files.readAllLines(log);
+      throw new IllegalStateException(
+          "the timed 'run --workers "
+              + workers
+              + "' failed (exit "
+              + code
+              + "):\n"
+              + String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size())));
+    }
+    System.err.printf(
+        Locale.ROOT, "seeds %s with --workers %d: %.1f s (%s)%n", seeds, workers, seconds, tmp);
+    return seconds;
+  }
+
   private static void printTable(ObjectNode o) {
     System.out.println(
         "CSR Lab bench — " + o.get("device").asText() + ", " + o.get("cores") + " cores");
@@ -183,6 +254,18 @@ public final class BenchCommand implements Callable<Integer> {
           "%nwhole experiment (%s): %.1f s%n",
           o.get("experiment").asText(),
           o.get("experiment_seconds").asDouble());
+    }
+    if (o.has("seeds_on_cores")) {
+      ObjectNode w = (ObjectNode) o.get("seeds_on_cores");
+      System.out.printf(
+          Locale.ROOT,
+          "seeds %s (%s): one process %.1f s, %d worker processes %.1f s → %.2f×%n",
+          w.get("seeds").asText(),
+          w.get("experiment").asText(),
+          w.get("one_process_seconds").asDouble(),
+          w.get("workers").asInt(),
+          w.get("workers_seconds").asDouble(),
+          w.get("speedup").asDouble());
     }
     System.out.printf(Locale.ROOT, "peak RSS: %.0f MiB%n", o.get("peak_rss_mib").asDouble());
   }
