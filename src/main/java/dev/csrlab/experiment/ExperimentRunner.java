@@ -14,6 +14,7 @@ import dev.csrlab.train.CancelToken;
 import dev.csrlab.train.ComputeDevice;
 import dev.csrlab.train.DeviceData;
 import dev.csrlab.train.RunFinished;
+import dev.csrlab.train.SeedFailure;
 import dev.csrlab.train.SeedProtocol;
 import dev.csrlab.train.TensorSplit;
 import dev.csrlab.train.TrainingListener;
@@ -178,6 +179,12 @@ public final class ExperimentRunner {
                 todo, data, bus, cancel, key -> runDirectory(dir, key.dirName()), p.deviceName());
         try {
           finished.addAll(protocol.run(seed));
+        } catch (SeedFailure e) {
+          // A sink or the engine failed mid-run: the seed's open runs ended "failed". Keep them
+          // and what finished before, then report the original error.
+          finished.addAll(e.runs());
+          writeQuietly(summary, finished, start);
+          throw e.getCause();
         } catch (RuntimeException e) {
           // A sink failed mid-run (e.g. disk full): keep what finished before rethrowing.
           writeQuietly(summary, finished, start);

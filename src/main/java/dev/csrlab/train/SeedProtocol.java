@@ -38,6 +38,7 @@ public final class SeedProtocol {
   private final Map<RunKey, Long> startNanos = new HashMap<>();
   private final Map<RunKey, VariantSpec> variants = new HashMap<>();
   private final Map<RunKey, Path> dirs = new HashMap<>();
+  private final Map<RunKey, RunTracker> trackers = new java.util.LinkedHashMap<>();
   private final List<RunFinished> finished = new ArrayList<>();
 
   public SeedProtocol(
@@ -117,11 +118,58 @@ public final class SeedProtocol {
       }
       List<Lane> next = new ArrayList<>();
       for (Lane lane : lanes) {
-        next.addAll(advance(lane, order, seed));
+        try {
+          next.addAll(advance(lane, order, seed));
+        } catch (RuntimeException e) {
+          List<Lane> open = new ArrayList<>(next);
+          open.addAll(lanes.subList(lanes.indexOf(lane), lanes.size()));
+          throw failAll(open, e);
+        }
       }
       lanes = next;
     }
     return List.copyOf(finished);
+  }
+
+  /**
+   * Ends every run of this seed that has not ended with status {@code failed} and the error's
+   * reason. Best effort: the listeners may be what failed (a full disk), so their errors here are
+   * dropped; the native memory of the open lanes is released.
+   */
+  private SeedFailure failAll(List<Lane> open, RuntimeException e) {
+    java.util.Set<RunKey> ended = new java.util.HashSet<>();
+    finished.forEach(f -> ended.add(f.key()));
+    for (RunTracker t : trackers.values()) {
+      if (ended.contains(t.key())) {
+        continue;
+      }
+      double seconds = (System.nanoTime() - startNanos.get(t.key())) / 1e9;
+      String message =
+          "failed: "
+              + (e.getMessage() == null ? e.toString() : e.getMessage())
+              + " (the run's files hold every step before the failure)";
+      RunFinished f;
+      try {
+        t.finish();
+      } catch (RuntimeException ignored) {
+        // its metric events went to the failing sinks
+      }
+      f = new RunFinished(t.key(), RunStatus.FAILED, t.result(RunStatus.FAILED, seconds), message);
+      finished.add(f);
+      try {
+        bus.onRunEnd(f);
+      } catch (RuntimeException ignored) {
+        // same
+      }
+    }
+    for (Lane l : open) {
+      try {
+        l.session.close();
+      } catch (RuntimeException ignored) {
+        // already closed with its branch
+      }
+    }
+    return new SeedFailure(finished, e);
   }
 
   private long fixedFocus(WideningTrigger trigger) {
@@ -149,7 +197,9 @@ public final class SeedProtocol {
     Path dir = runDirs.apply(key);
     dirs.put(key, dir);
     bus.onRunStart(new RunStarted(key, v, config, dir, steps, stepsPerEpoch, widths, device));
-    return new RunTracker(key, v.method().id(), config.peakWindow(), bus);
+    RunTracker t = new RunTracker(key, v.method().id(), config.peakWindow(), bus);
+    trackers.put(key, t);
+    return t;
   }
 
   /** One update of a lane; returns the lanes that continue (the prefix turns into branches). */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.csrlab.config.Method;
 import dev.csrlab.experiment.ExperimentRunner;
 import dev.csrlab.train.CancelToken;
@@ -90,6 +91,13 @@ class StorageFailureTest {
         3,
         RunFiles.metrics(exp.resolve("scratch-seed0")).size(),
         "rows up to the step whose write failed (the run's own sinks come first)");
+    JsonNode summary = RunFiles.summary(exp);
+    assertEquals(
+        java.util.Map.of("scratch-seed0", "failed", "continuous-seed0", "failed"),
+        RunFiles.statuses(summary),
+        "the runs open at the failure are recorded as failed");
+    String why = summary.get("messages").get("continuous-seed0").asText();
+    assertTrue(why.startsWith("failed: ") && why.contains("No space left on device"), why);
   }
 
   /**
