@@ -212,32 +212,7 @@ class SeedWorkersTest {
   }
 
   private static RunFinished cancelled(String variant, long seed) {
-    RunResult r = RunFixtures.run(variant, seed, 0.1, 20, 0.5);
-    RunResult c =
-        new RunResult(
-            r.variant(),
-            r.method(),
-            r.seed(),
-            "cancelled",
-            r.wideningStep(),
-            r.trigger(),
-            r.shock(),
-            r.peakShock(),
-            r.excessLossArea(),
-            r.functionError(),
-            r.functionKl(),
-            r.recoverySteps(),
-            r.recovered(),
-            r.valLossAtN100(),
-            r.valLossAtN500(),
-            r.bestValLoss(),
-            r.bestValEpoch(),
-            r.finalTestAccuracy(),
-            r.finalTestLoss(),
-            r.steps(),
-            r.trainFlops(),
-            r.seconds(),
-            r.pathSimilarity());
+    RunResult c = RunFixtures.withStatus(RunFixtures.run(variant, seed, 0.1, 20, 0.5), "cancelled");
     return new RunFinished(
         new RunKey(variant, seed), RunStatus.CANCELLED, c, "cancelled by the user");
   }

@@ -79,11 +79,16 @@ final class Cli {
 
   /** Flags of a tiny run: 512 samples, batch 128, 2 epochs (8 steps), widening after epoch 1. */
   static List<Object> tinyRun(Path out) {
+    return tinyRun(out, 512);
+  }
+
+  /** {@link #tinyRun(Path)} on the first {@code trainSubset} training samples. */
+  static List<Object> tinyRun(Path out, int trainSubset) {
     return List.of(
         "run",
         "--quiet",
         "--train-subset",
-        512,
+        trainSubset,
         "--batch-size",
         128,
         "--epochs",
@@ -94,6 +99,28 @@ final class Cli {
         128,
         "--threads",
         1,
+        "--out",
+        out);
+  }
+
+  /**
+   * Flags of a run long enough to interrupt: 20,000 samples (157 steps per epoch), 4 epochs,
+   * widening after epoch 3; the first rows reach the disk at the end of epoch 1, well before it.
+   */
+  static List<Object> longRun(Path out) {
+    return List.of(
+        "run",
+        "--quiet",
+        "--protocols",
+        "A,B,C",
+        "--train-subset",
+        20_000,
+        "--epochs",
+        4,
+        "--expand-epoch",
+        3,
+        "--val-subset",
+        256,
         "--out",
         out);
   }

@@ -40,25 +40,7 @@ class InterruptionTest {
     Path out = tmp.resolve("runs");
     // 157 steps per epoch; the first rows reach the disk at the end of epoch 1, well before the
     // widening after epoch 3 (a signal during a widening waits for it: ~2 s here).
-    ProcessBuilder pb =
-        Cli.childJvm(
-            e -> true,
-            "run",
-            "--quiet",
-            "--protocols",
-            "A,B,C",
-            "--train-subset",
-            20_000,
-            "--epochs",
-            4,
-            "--expand-epoch",
-            3,
-            "--val-subset",
-            256,
-            "--threads",
-            1,
-            "--out",
-            out);
+    ProcessBuilder pb = Cli.childJvm(e -> true, Cli.with(Cli.longRun(out), "--threads", 1));
     pb.redirectOutput(tmp.resolve("stdout.txt").toFile());
     pb.redirectError(tmp.resolve("stderr.txt").toFile());
     Process p = pb.start();

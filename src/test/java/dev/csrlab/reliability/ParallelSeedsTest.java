@@ -60,7 +60,8 @@ class ParallelSeedsTest {
   @Test
   void sigtermToTheParentStopsEveryWorkerAndRecordsTheirRunsAsCancelled() throws Exception {
     Path out = tmp.resolve("runs");
-    Process p = start(longRun(out, "0,1"));
+    // Two seeds, each in its worker JVM with one PyTorch thread.
+    Process p = start(Cli.with(Cli.longRun(out), "--seeds", "0,1", "--workers", 2));
     List<ProcessHandle> workers;
     Path experiment;
     try {
@@ -85,28 +86,7 @@ class ParallelSeedsTest {
   void workersOfAKilledParentStopAndResumeKeepsWhatTheyFinished() throws Exception {
     Path out = tmp.resolve("runs");
     // 4,096 samples: 32 steps per seed, so a worker has finished a seed while the other runs.
-    Process p =
-        start(
-            "run",
-            "--quiet",
-            "--train-subset",
-            4096,
-            "--batch-size",
-            128,
-            "--epochs",
-            2,
-            "--expand-epoch",
-            1,
-            "--val-subset",
-            128,
-            "--threads",
-            1,
-            "--seeds",
-            "0-3",
-            "--workers",
-            2,
-            "--out",
-            out);
+    Process p = start(Cli.with(Cli.tinyRun(out, 4096), "--seeds", "0-3", "--workers", 2));
     Path experiment;
     List<ProcessHandle> workers;
     try {
@@ -162,30 +142,6 @@ class ParallelSeedsTest {
         .redirectErrorStream(true)
         .redirectOutput(tmp.resolve("parent.log").toFile())
         .start();
-  }
-
-  /** Long enough to be interrupted: 157 steps per epoch, widening after epoch 3 of 4. */
-  private static Object[] longRun(Path out, String seeds) {
-    return new Object[] {
-      "run",
-      "--quiet",
-      "--protocols",
-      "A,B,C",
-      "--train-subset",
-      20_000,
-      "--epochs",
-      4,
-      "--expand-epoch",
-      3,
-      "--val-subset",
-      256,
-      "--seeds",
-      seeds,
-      "--workers",
-      2,
-      "--out",
-      out
-    };
   }
 
   /** Waits until {@code n} run directories have flushed metrics rows; returns the experiment. */
