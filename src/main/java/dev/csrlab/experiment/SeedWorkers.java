@@ -67,6 +67,7 @@ public final class SeedWorkers {
   private final Consumer<String> output;
   private final Consumer<String> log;
   private final long start = System.nanoTime();
+  private int processes = 1;
 
   private SeedWorkers(
       Path dir,
@@ -139,6 +140,7 @@ public final class SeedWorkers {
             .filter(s -> ResumeState.remaining(config, s, kept) != null)
             .toList();
     List<List<Long>> slices = deal(todo, workers);
+    processes = Math.max(1, slices.size());
     if (!todo.isEmpty()) {
       log.accept(
           "experiment: "
@@ -322,7 +324,7 @@ public final class SeedWorkers {
 
   /** Writes summary.json from {@code runs}; returns its analysis. */
   private StudyAnalysis merge(List<RunFinished> runs) throws IOException {
-    SummaryWriter w = new SummaryWriter(dir, config, device());
+    SummaryWriter w = new SummaryWriter(dir, config, device()).processes(processes);
     return w.write(runs, (System.nanoTime() - start) / 1e9);
   }
 

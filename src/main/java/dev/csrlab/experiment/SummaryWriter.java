@@ -26,6 +26,7 @@ final class SummaryWriter {
   private final ExperimentConfig config;
   private final String device;
   private final String fileName;
+  private int processes = 1;
   private final String created = OffsetDateTime.now(ZoneId.systemDefault()).toString();
 
   SummaryWriter(Path dir, ExperimentConfig config, String device) {
@@ -40,6 +41,12 @@ final class SummaryWriter {
     this.fileName = fileName;
   }
 
+  /** How many processes trained the seeds ({@code run --workers}); 1 by default. */
+  SummaryWriter processes(int n) {
+    this.processes = n;
+    return this;
+  }
+
   /** Writes the summary of {@code runs}; returns the analysis it contains. */
   StudyAnalysis write(List<RunFinished> runs, double wallSeconds) throws IOException {
     ObjectMapper mapper = SummaryCodec.mapper();
@@ -49,7 +56,9 @@ final class SummaryWriter {
     root.put("schemaVersion", 1);
     root.put("experiment", dir.getFileName().toString());
     root.put("created", created);
-    root.set("environment", Environment.describe(device));
+    ObjectNode environment = Environment.describe(device);
+    environment.put("worker_processes", processes);
+    root.set("environment", environment);
     root.put("wall_seconds", wallSeconds);
     root.set("runs", SummaryCodec.runsToJson(results));
     ObjectNode messages = root.putObject("messages");

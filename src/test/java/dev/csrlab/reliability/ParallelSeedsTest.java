@@ -53,6 +53,8 @@ class ParallelSeedsTest {
         RunFiles.summary(p).get("criteria"),
         "same runs, same verdicts");
     assertEquals(List.of(), workerFiles(p), "worker summaries are merged and removed");
+    assertEquals(2, RunFiles.summary(p).get("environment").get("worker_processes").asInt());
+    assertEquals(1, RunFiles.summary(s).get("environment").get("worker_processes").asInt());
     RunFiles.assertRunFilesValid(p);
     assertTrue(parallel.output().contains("Success criteria"), "the parent prints the table");
   }
