@@ -2,16 +2,13 @@ package dev.csrlab.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.csrlab.log.tensorboard.TfEventsReader;
 import dev.csrlab.log.tensorboard.proto.Event;
-import dev.csrlab.log.tensorboard.proto.Summary;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -21,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import java.util.zip.CRC32C;
 
 /**
  * Checks that what a run left on disk is whole and readable: metrics.csv parses row by row, every
@@ -111,30 +107,17 @@ final class RunFiles {
 
   /** Every event of the run's only event file, each record CRC-checked; no trailing bytes. */
   static List<Event> events(Path runDir) throws IOException {
-    List<Path> files;
-    try (Stream<Path> s = Files.list(runDir)) {
-      files = s.filter(p -> p.getFileName().toString().startsWith("events.out.tfevents.")).toList();
-    }
-    assertEquals(1, files.size(), "event files in " + runDir + ": " + files);
-    return readRecords(files.get(0));
+    return readRecords(TfEventsReader.onlyEventFile(runDir));
   }
 
   /** The steps at which {@code tag} was written. */
   static List<Long> steps(List<Event> events, String tag) {
-    List<Long> out = new ArrayList<>();
-    for (Event e : events) {
-      for (Summary.Value v : e.getSummary().getValueList()) {
-        if (v.getTag().equals(tag)) {
-          out.add(e.getStep());
-        }
-      }
-    }
-    return out;
+    return new TfEventsReader.Contents(events, 0).steps(tag);
   }
 
   /**
-   * TFRecord framing as TensorBoard reads it: {@code uint64 length, masked CRC32C(length), data,
-   * masked CRC32C(data)}. A cleanly closed file ends exactly at a record boundary.
+   * TFRecord framing as TensorBoard reads it ({@link TfEventsReader}: both CRCs checked). A cleanly
+   * closed file ends exactly at a record boundary and starts with the file_version record.
    */
   static List<Event> readRecords(Path file) throws IOException {
     return readRecords(file, false);
@@ -145,42 +128,14 @@ final class RunFiles {
    * write cut off by a full disk or a crash) is tolerated, as TensorBoard does — a CRC error never.
    */
   static List<Event> readRecords(Path file, boolean allowTruncatedTail) throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
-    ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-    List<Event> events = new ArrayList<>();
-    while (buf.hasRemaining()) {
-      int start = buf.position();
-      if (buf.remaining() < 12) {
-        if (allowTruncatedTail) {
-          break;
-        }
-        fail(file + ": " + buf.remaining() + " trailing bytes after the last record");
-      }
-      long length = buf.getLong();
-      assertEquals(masked(bytes, start, 8), buf.getInt(), file + ": length CRC at " + start);
-      if (length < 0 || buf.remaining() < length + 4) {
-        if (allowTruncatedTail) {
-          break;
-        }
-        fail(file + ": record at offset " + start + " is truncated");
-      }
-      int data = buf.position();
-      buf.position(data + (int) length);
-      assertEquals(
-          masked(bytes, data, (int) length), buf.getInt(), file + ": data CRC at " + start);
-      events.add(Event.parseFrom(ByteBuffer.wrap(bytes, data, (int) length)));
+    TfEventsReader.Contents c = TfEventsReader.read(file);
+    if (!allowTruncatedTail) {
+      assertEquals(0, c.truncatedBytes(), file + ": bytes of an incomplete last record");
     }
     assertTrue(
-        !events.isEmpty() && events.get(0).getFileVersion().equals("brain.Event:2"),
+        !c.events().isEmpty() && c.events().get(0).getFileVersion().equals("brain.Event:2"),
         file + " starts with the file_version record");
-    return events;
-  }
-
-  private static int masked(byte[] b, int off, int len) {
-    CRC32C c = new CRC32C();
-    c.update(b, off, len);
-    int crc = (int) c.getValue();
-    return ((crc >>> 15) | (crc << 17)) + 0xa282ead8;
+    return c.events();
   }
 
   /** Fails if a temporary, partial or probe file is left anywhere under {@code root}. */

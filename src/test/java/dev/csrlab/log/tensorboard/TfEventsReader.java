@@ -17,9 +17,9 @@ import java.util.zip.CRC32C;
  * CRC and data CRC must match (re-computed here from CRC32C, not with {@link TfRecord}); a
  * truncated final record is tolerated and reported; a CRC mismatch is an error.
  */
-final class TfEventsReader {
+public final class TfEventsReader {
   /** What a file holds: whole records, and how many trailing bytes were an incomplete record. */
-  record Contents(List<Event> events, int truncatedBytes) {
+  public record Contents(List<Event> events, int truncatedBytes) {
     /** Every (step, value) of a tag, in file order. */
     List<Summary.Value> values(String tag) {
       List<Summary.Value> out = new ArrayList<>();
@@ -33,7 +33,7 @@ final class TfEventsReader {
       return out;
     }
 
-    List<Long> steps(String tag) {
+    public List<Long> steps(String tag) {
       List<Long> out = new ArrayList<>();
       for (Event e : events) {
         for (Summary.Value v : e.getSummary().getValueList()) {
@@ -60,7 +60,7 @@ final class TfEventsReader {
 
   private TfEventsReader() {}
 
-  static Contents read(Path file) throws IOException {
+  public static Contents read(Path file) throws IOException {
     return read(Files.readAllBytes(file));
   }
 
@@ -102,7 +102,7 @@ final class TfEventsReader {
   }
 
   /** The one event file of a run directory. */
-  static Path onlyEventFile(Path dir) throws IOException {
+  public static Path onlyEventFile(Path dir) throws IOException {
     try (var files = Files.list(dir)) {
       List<Path> found =
           files.filter(p -> p.getFileName().toString().startsWith("events.out.tfevents.")).toList();
