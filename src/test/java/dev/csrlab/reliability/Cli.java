@@ -125,9 +125,25 @@ final class Cli {
         out);
   }
 
+  /**
+   * {@code base} plus {@code more}; a flag of {@code more} already in {@code base} replaces its
+   * value.
+   */
   static Object[] with(List<Object> base, Object... more) {
     List<Object> all = new ArrayList<>(base);
-    all.addAll(Arrays.asList(more));
+    for (int i = 0; i < more.length; i++) {
+      Object flag = more[i];
+      boolean hasValue = i + 1 < more.length && !String.valueOf(more[i + 1]).startsWith("--");
+      int at = all.indexOf(flag);
+      if (at >= 0 && hasValue) {
+        all.set(at + 1, more[++i]);
+      } else {
+        all.add(flag);
+        if (hasValue) {
+          all.add(more[++i]);
+        }
+      }
+    }
     return all.toArray();
   }
 }

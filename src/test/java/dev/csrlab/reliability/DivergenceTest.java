@@ -26,26 +26,7 @@ class DivergenceTest {
   void divergingRunsStopWithAClearMessageAndKeepTheirLogsValid() throws IOException {
     Cli.Result r =
         Cli.run(
-            "run",
-            "--quiet",
-            "--protocols",
-            "A,B,C",
-            "--lr",
-            "1000",
-            "--train-subset",
-            512,
-            "--batch-size",
-            64,
-            "--epochs",
-            2,
-            "--expand-epoch",
-            1,
-            "--val-subset",
-            128,
-            "--threads",
-            1,
-            "--out",
-            out);
+            Cli.with(Cli.tinyRun(out), "--protocols", "A,B,C", "--lr", "1000", "--batch-size", 64));
 
     assertEquals(1, r.code(), "exit code 1 when a run did not complete\n" + r.all());
     Path exp = RunFiles.onlyExperiment(out);
@@ -88,28 +69,7 @@ class DivergenceTest {
   void oneDivergingProtocolLeavesTheOthersToFinish() throws IOException {
     Cli.Result r =
         Cli.run(
-            "run",
-            "--quiet",
-            "--protocols",
-            "A,B,C",
-            "--lr",
-            "1e9",
-            "--weight-decay",
-            0,
-            "--train-subset",
-            512,
-            "--batch-size",
-            128,
-            "--epochs",
-            2,
-            "--expand-epoch",
-            1,
-            "--val-subset",
-            128,
-            "--threads",
-            1,
-            "--out",
-            out);
+            Cli.with(Cli.tinyRun(out), "--protocols", "A,B,C", "--lr", "1e9", "--weight-decay", 0));
 
     assertEquals(1, r.code(), r.all());
     Path exp = RunFiles.onlyExperiment(out);

@@ -111,23 +111,7 @@ class StorageFailureTest {
     Path out = tmp.resolve("runs");
     ProcessBuilder pb =
         Cli.childJvm(
-            e -> true,
-            "run",
-            "--quiet",
-            "--protocols",
-            "A,B,C",
-            "--train-subset",
-            2048,
-            "--epochs",
-            2,
-            "--expand-epoch",
-            1,
-            "--val-subset",
-            128,
-            "--threads",
-            1,
-            "--out",
-            out);
+            e -> true, Cli.with(Cli.tinyRun(out, 2048), "--protocols", "A,B,C", "--epochs", 2));
     List<String> cmd = new ArrayList<>(List.of("bash", "-c", "ulimit -f 40 && exec \"$0\" \"$@\""));
     cmd.addAll(pb.command());
     pb.command(cmd).redirectErrorStream(true);
