@@ -33,38 +33,6 @@ public record WideningEvent(
     double[] energyScale,
     MlpWeights modelBefore) {
 
-  /** Without the model snapshot (synthetic events, tests). */
-  public WideningEvent(
-      RunKey key,
-      long step,
-      String trigger,
-      double valLossBefore,
-      double valLossAfter,
-      double valAccBefore,
-      double valAccAfter,
-      double functionError,
-      double functionKl,
-      double subsetValLossBefore,
-      double subsetValAccBefore,
-      List<LayerWidening> layers,
-      double[] energyScale) {
-    this(
-        key,
-        step,
-        trigger,
-        valLossBefore,
-        valLossAfter,
-        valAccBefore,
-        valAccAfter,
-        functionError,
-        functionKl,
-        subsetValLossBefore,
-        subsetValAccBefore,
-        layers,
-        energyScale,
-        null);
-  }
-
   /** {@code Metric/Expansion_Shock} = Val_Loss_After − Val_Loss_Before (full split). */
   public double shock() {
     return valLossAfter - valLossBefore;

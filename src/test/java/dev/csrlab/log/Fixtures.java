@@ -93,7 +93,8 @@ public final class Fixtures {
         0.31,
         0.91,
         layers,
-        new double[] {0.5, 0.5});
+        new double[] {0.5, 0.5},
+        null);
   }
 
   /** A layer whose similarity is a banded matrix seen through a random permutation. */

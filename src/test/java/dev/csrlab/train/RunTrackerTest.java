@@ -34,7 +34,8 @@ class RunTrackerTest {
         lossBefore,
         accBefore,
         List.of(),
-        new double[0]);
+        new double[0],
+        null);
   }
 
   private StepEvent step(long s, double loss, double acc) {

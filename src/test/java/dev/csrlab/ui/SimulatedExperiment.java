@@ -164,7 +164,8 @@ public final class SimulatedExperiment implements ExperimentEngine {
         0.5,
         0.85,
         layers,
-        new double[] {0.5, 0.5});
+        new double[] {0.5, 0.5},
+        null);
   }
 
   /** Units lie on a hidden 1-D axis, shuffled: similarity decays with distance on that axis. */

@@ -86,7 +86,7 @@ class HeatmapFilesListenerTest {
     WideningEvent w = Fixtures.widening(KEY, 30, 8);
     l.onWidening(
         new WideningEvent(
-            KEY, 30, "epoch 3", 0, 0, 0, 0, 0, 0, 0, 0, List.of(none), w.energyScale()));
+            KEY, 30, "epoch 3", 0, 0, 0, 0, 0, 0, 0, 0, List.of(none), w.energyScale(), null));
     try (var files = Files.list(tmp)) {
       assertEquals(0, files.count());
     }
