@@ -178,14 +178,14 @@ public final class BenchCommand implements Callable<Integer> {
 
   private double timedRun(String seeds, int workers) throws Exception {
     Path tmp = Files.createTempDirectory("csr-lab-bench-workers");
-    List<String> cmd = new ArrayList<>(SelfLauncher.prefix());
-    cmd.addAll(List.of("run", "--quiet", "--seeds", seeds, "--workers", "" + workers));
-    cmd.addAll(List.of("--out", tmp.toString()));
+    List<String> args = new ArrayList<>();
+    args.addAll(List.of("run", "--quiet", "--seeds", seeds, "--workers", "" + workers));
+    args.addAll(List.of("--out", tmp.toString()));
     if (dataDir != null) {
-      cmd.addAll(List.of("--data-dir", dataDir));
+      args.addAll(List.of("--data-dir", dataDir));
     }
     if (quick) {
-      cmd.addAll(
+      args.addAll(
           List.of(
               "--train-subset",
               "2048",
@@ -197,8 +197,7 @@ public final class BenchCommand implements Callable<Integer> {
               "256"));
     }
     Path log = tmp.resolve("output.txt");
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-    pb.environment().remove("_JPACKAGE_LAUNCHER");
+    ProcessBuilder pb = SelfLauncher.processBuilder(args).redirectErrorStream(true);
     long t0 = System.nanoTime();
     Process p = pb.redirectOutput(log.toFile()).start();
     int code = p.waitFor();

@@ -28,19 +28,34 @@ final class SelfLauncher implements SeedWorkers.Launcher {
   }
 
   @Override
-  public List<String> command(Path dir, List<Long> seeds, String summaryFile) {
-    List<String> cmd = new ArrayList<>(prefix);
-    cmd.add("run");
-    cmd.add("--resume");
-    cmd.add(dir.toString());
-    cmd.add(RunCommand.WORKER_SEEDS);
-    cmd.add(seeds.stream().map(String::valueOf).collect(Collectors.joining(",")));
-    cmd.add(RunCommand.WORKER_SUMMARY);
-    cmd.add(summaryFile);
+  public ProcessBuilder worker(Path dir, List<Long> seeds, String summaryFile) {
+    List<String> args = new ArrayList<>();
+    args.add("run");
+    args.add("--resume");
+    args.add(dir.toString());
+    args.add(RunCommand.WORKER_SEEDS);
+    args.add(seeds.stream().map(String::valueOf).collect(Collectors.joining(",")));
+    args.add(RunCommand.WORKER_SUMMARY);
+    args.add(summaryFile);
     if (quiet) {
-      cmd.add("--quiet");
+      args.add("--quiet");
     }
-    return cmd;
+    return processBuilder(prefix, args);
+  }
+
+  /** This program again with {@code args}, in a process of its own. */
+  static ProcessBuilder processBuilder(List<String> args) {
+    return processBuilder(prefix(), args);
+  }
+
+  private static ProcessBuilder processBuilder(List<String> prefix, List<String> args) {
+    List<String> cmd = new ArrayList<>(prefix);
+    cmd.addAll(args);
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    // The installed (jpackage) launcher sets this for its own second pass; inherited, it makes
+    // the child's launcher act as plain `java` and take "run" for the main class.
+    pb.environment().remove("_JPACKAGE_LAUNCHER");
+    return pb;
   }
 
   /** The command that starts this program again, without its arguments. */

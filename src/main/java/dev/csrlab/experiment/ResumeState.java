@@ -70,9 +70,16 @@ final class ResumeState {
     if (!Files.exists(summaryFile)) {
       return List.of();
     }
-    JsonNode messages = SummaryCodec.mapper().readTree(summaryFile.toFile()).path("messages");
+    JsonNode root = SummaryCodec.readTree(summaryFile);
+    JsonNode messages = root.path("messages");
+    List<RunResult> results;
+    try {
+      results = SummaryCodec.runsFromJson(root.path("runs"));
+    } catch (IllegalArgumentException e) {
+      throw new IOException(summaryFile + ": " + e.getMessage(), e);
+    }
     List<RunFinished> runs = new ArrayList<>();
-    for (RunResult r : SummaryCodec.readRuns(summaryFile)) {
+    for (RunResult r : results) {
       RunKey key = new RunKey(r.variant(), r.seed());
       RunStatus status = status(r.status(), summaryFile);
       String message = messages.path(key.dirName()).asText("");

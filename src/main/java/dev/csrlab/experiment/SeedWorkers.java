@@ -12,7 +12,6 @@ import dev.csrlab.train.RunKey;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +49,7 @@ public final class SeedWorkers {
   static final int STOP_GRACE_SECONDS = 15;
   private static final long MERGE_EVERY_NANOS = TimeUnit.SECONDS.toNanos(2);
 
-  /** Builds the command line of one worker: a {@code csr-lab run} on part of the seeds. */
+  /** Prepares one worker process: a {@code csr-lab run} on part of the seeds. */
   @FunctionalInterface
   public interface Launcher {
     /**
@@ -58,7 +57,7 @@ public final class SeedWorkers {
      * @param seeds the seeds this worker runs
      * @param summaryFile the file name, inside {@code dir}, the worker records its runs in
      */
-    List<String> command(Path dir, List<Long> seeds, String summaryFile);
+    ProcessBuilder worker(Path dir, List<Long> seeds, String summaryFile);
   }
 
   private final Path dir;
@@ -153,7 +152,6 @@ public final class SeedWorkers {
               + slices);
     }
     List<Worker> running = new ArrayList<>();
-    Map<Integer, Integer> exitCodes = new HashMap<>();
     try {
       for (int i = 0; i < slices.size() && !cancel.isCancelled(); i++) {
         running.add(start(i + 1, slices.get(i)));
@@ -162,13 +160,10 @@ public final class SeedWorkers {
     } finally {
       stopAll(running);
     }
-    for (Worker w : running) {
-      exitCodes.put(w.index(), w.process().exitValue());
-    }
     List<RunFinished> merged = collect(kept);
     StudyAnalysis analysis = merge(merged);
     for (Worker w : running) {
-      int code = exitCodes.get(w.index());
+      int code = w.process().exitValue();
       Path file = dir.resolve(ResumeState.workerSummaryName(w.index()));
       if (code != 0 && code != 1 && !cancel.isCancelled()) {
         log.accept(
@@ -195,17 +190,20 @@ public final class SeedWorkers {
   }
 
   private Worker start(int index, List<Long> seeds) throws IOException {
-    List<String> cmd = launcher.command(dir, seeds, ResumeState.workerSummaryName(index));
+    ProcessBuilder pb =
+        launcher.worker(dir, seeds, ResumeState.workerSummaryName(index)).redirectErrorStream(true);
     Process p;
     try {
-      ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-      // The installed (jpackage) launcher sets this for its own second pass; inherited, it makes
-      // the worker's launcher act as plain `java` and take "run" for the main class.
-      pb.environment().remove("_JPACKAGE_LAUNCHER");
       p = pb.start();
     } catch (IOException e) {
       throw new IOException(
-          "could not start seed worker " + index + " (" + String.join(" ", cmd) + "): " + e, e);
+          "could not start seed worker "
+              + index
+              + " ("
+              + String.join(" ", pb.command())
+              + "): "
+              + e,
+          e);
     }
     String prefix = "[worker " + index + "] ";
     Thread relay =
@@ -329,23 +327,13 @@ public final class SeedWorkers {
   }
 
   /** The device the workers reported (they start PyTorch; this process does not). */
-  private String device() {
-    List<Path> files = new ArrayList<>();
-    try {
-      files.addAll(ResumeState.workerSummaries(dir));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private String device() throws IOException {
+    List<Path> files = new ArrayList<>(ResumeState.workerSummaries(dir));
     files.add(dir.resolve(ResumeState.SUMMARY));
     for (Path f : files) {
       try {
         if (Files.exists(f)) {
-          String d =
-              SummaryCodec.mapper()
-                  .readTree(f.toFile())
-                  .path("environment")
-                  .path("device")
-                  .asText("");
+          String d = SummaryCodec.readTree(f).path("environment").path("device").asText("");
           if (!d.isEmpty()) {
             return d;
           }

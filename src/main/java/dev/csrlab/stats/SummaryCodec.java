@@ -42,6 +42,16 @@ public final class SummaryCodec {
 
   /** Reads the "runs" array of a summary.json file. */
   public static List<RunResult> readRuns(Path summaryJson) throws IOException {
+    JsonNode root = readTree(summaryJson);
+    try {
+      return runsFromJson(root.path("runs"));
+    } catch (IllegalArgumentException e) {
+      throw new IOException(summaryJson + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A summary.json file as a tree; not JSON, or not an object, is an IOException naming it. */
+  public static JsonNode readTree(Path summaryJson) throws IOException {
     JsonNode root;
     try {
       root = MAPPER.readTree(Files.readString(summaryJson));
@@ -51,11 +61,7 @@ public final class SummaryCodec {
     if (root == null || !root.isObject()) {
       throw new IOException(summaryJson + ": expected a JSON object with a \"runs\" array");
     }
-    try {
-      return runsFromJson(root.path("runs"));
-    } catch (IllegalArgumentException e) {
-      throw new IOException(summaryJson + ": " + e.getMessage(), e);
-    }
+    return root;
   }
 
   /** Parses a "runs" array; a missing node is an empty list. */

@@ -199,8 +199,8 @@ class SeedWorkersTest {
         .status();
   }
 
-  private static List<String> sh(String script) {
-    return List.of("sh", "-c", script);
+  private static ProcessBuilder sh(String script) {
+    return new ProcessBuilder("sh", "-c", script);
   }
 
   private static RunFinished completed(String variant, long seed, double accuracy) {
