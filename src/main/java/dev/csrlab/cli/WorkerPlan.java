@@ -7,10 +7,11 @@ package dev.csrlab.cli;
  * <p>Measured here (2 cores, default experiment, seeds 0–3; docs/PERFORMANCE.md): two workers with
  * one thread each took 213 s, one process with two threads 278 s. A seed on one thread while the
  * other core trains another seed takes about 1.5× as long as alone on both threads, so K workers
- * pay off as soon as there are at least K seeds (3 seeds on 2 workers are level). Hence {@code
- * auto}: one worker per core, at most one per seed, each on its share of the cores — unless the
- * thread count was fixed by the user (then cores / threads workers), a GPU was asked for, or a
- * resumed experiment recorded "all cores" (its thread count cannot change).
+ * should pay off as soon as there are at least K seeds (predicted from that ratio: 3 seeds on 2
+ * workers about level). Hence {@code auto}: one worker per core, at most one per seed, each on its
+ * share of the cores — unless the thread count was fixed by the user (then cores / threads
+ * workers), a GPU was asked for, or a resumed experiment recorded "all cores" (its thread count
+ * cannot change).
  *
  * @param workers worker processes; 1 means every seed runs in this process
  * @param threads PyTorch threads of each run (0 = all cores)
